@@ -1,0 +1,34 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hezhou.Exchange.Storage;
+
+/// <summary>Configures the DbContext for the chosen provider, with each provider's own migrations assembly.</summary>
+public static class StorageRegistration
+{
+    public const string SqliteMigrationsAssembly = "Hezhou.Exchange.Storage.Sqlite";
+    public const string SqlServerMigrationsAssembly = "Hezhou.Exchange.Storage.SqlServer";
+
+    /// <summary>The connection string of the embedded default: data/exchange.db under the content root.</summary>
+    public static string DefaultSqliteConnectionString(string contentRoot) =>
+        new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(contentRoot, "data", "exchange.db"),
+            Pooling = true,
+        }.ToString();
+
+    public static void Configure(DbContextOptionsBuilder options, StorageProvider provider, string connectionString)
+    {
+        switch (provider)
+        {
+            case StorageProvider.Sqlite:
+                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case StorageProvider.SqlServer:
+                options.UseSqlServer(connectionString, sqlServer => sqlServer.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider.");
+        }
+    }
+}
