@@ -1,0 +1,41 @@
+using Google.Protobuf;
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+
+namespace Hezhou.Exchange.Server.Errors;
+
+/// <summary>Builds the rich statuses this service fails with: every one carries an ErrorInfo (AIP-193).</summary>
+public static class ExchangeErrors
+{
+    public static RpcException Create(
+        Code code,
+        string reason,
+        string message,
+        IReadOnlyDictionary<string, string>? metadata = null,
+        params IMessage[] extraDetails)
+    {
+        var info = new ErrorInfo { Reason = reason, Domain = ErrorReasons.Domain };
+        foreach (var (key, value) in metadata ?? new Dictionary<string, string>())
+        {
+            info.Metadata[key] = value;
+        }
+        var status = new Google.Rpc.Status { Code = (int)code, Message = message };
+        status.Details.Add(Any.Pack(info));
+        foreach (var detail in extraDetails)
+        {
+            status.Details.Add(Any.Pack(detail));
+        }
+        return status.ToRpcException();
+    }
+
+    /// <summary>INVALID_ARGUMENT naming each bad field and the rule it breaks.</summary>
+    public static RpcException InvalidArgument(params (string Field, string Description)[] violations)
+    {
+        var badRequest = new BadRequest();
+        badRequest.FieldViolations.Add(violations.Select(v =>
+            new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }));
+        var message = string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"));
+        return Create(Code.InvalidArgument, ErrorReasons.InvalidArgument, message, null, badRequest);
+    }
+}

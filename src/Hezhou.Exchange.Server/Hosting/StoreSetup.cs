@@ -1,0 +1,57 @@
+using Hezhou.Exchange.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hezhou.Exchange.Server.Hosting;
+
+/// <summary>Chooses the store from configuration and brings its schema up to date on start.</summary>
+public static class StoreSetup
+{
+    public const string ConnectionStringName = "Exchange";
+
+    public static IServiceCollection AddExchangeStore(
+        this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection(StorageOptions.SectionName).Get<StorageOptions>() ?? new StorageOptions();
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            connectionString = options.Provider == StorageProvider.Sqlite
+                ? StorageRegistration.DefaultSqliteConnectionString(contentRoot)
+                : throw new InvalidOperationException(
+                    $"Storage:Provider is {options.Provider}, which needs ConnectionStrings:{ConnectionStringName}.");
+        }
+
+        services.AddSingleton(options);
+        services.AddDbContext<ExchangeDbContext>(db => StorageRegistration.Configure(db, options.Provider, connectionString));
+        return services;
+    }
+
+    /// <summary>Creates the SQLite file's folder if needed and applies every pending migration.</summary>
+    public static async Task MigrateExchangeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup));
+        if (db.Database.IsSqlite())
+        {
+            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+            logger.LogInformation("Store: SQLite at {Path}", Path.GetFullPath(path));
+        }
+        else
+        {
+            logger.LogInformation("Store: SQL Server");
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets auditors read while a department writes; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+using System.Runtime.CompilerServices;
+using Grpc.Core;
+using Hezhou.Exchange.Server.Errors;
+using Hezhou.Exchange.Server.Security;
+using Microsoft.Extensions.Options;
+using V1 = Hezhou.Exchange.V1;
+
+namespace Hezhou.Exchange.Server.Submissions;
+
+/// <summary>The departments' entry point: maps calls onto <see cref="BatchIngestion"/>.</summary>
+public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<SubmissionLimits> limits)
+    : V1.SubmissionService.SubmissionServiceBase
+{
+    public override async Task<V1.SubmitBatchResponse> SubmitBatch(V1.SubmitBatchRequest request, ServerCallContext context)
+    {
+        CheckChunkSize(request.Records.Count, "records");
+        var batch = await ingestion.IngestAsync(
+            Caller.From(context.GetHttpContext().User), request.BatchId, request.Records.ToAsyncEnumerable(),
+            listEveryResult: true, context.CancellationToken);
+        return new V1.SubmitBatchResponse { Batch = batch };
+    }
+
+    public override async Task<V1.StreamRecordsResponse> StreamRecords(
+        IAsyncStreamReader<V1.StreamRecordsRequest> requestStream, ServerCallContext context)
+    {
+        if (!await requestStream.MoveNext(context.CancellationToken))
+        {
+            throw ExchangeErrors.InvalidArgument(("batch_id", "the stream ended before its first message"));
+        }
+
+        var first = requestStream.Current;
+        var batch = await ingestion.IngestAsync(
+            Caller.From(context.GetHttpContext().User), first.BatchId,
+            ReadRecordsAsync(first, requestStream, context.CancellationToken),
+            listEveryResult: false, context.CancellationToken);
+        return new V1.StreamRecordsResponse { Batch = batch };
+    }
+
+    public override async Task<V1.GetBatchResponse> GetBatch(V1.GetBatchRequest request, ServerCallContext context)
+    {
+        var batch = await ingestion.GetAsync(
+            Caller.From(context.GetHttpContext().User), request.BatchId, context.CancellationToken);
+        return new V1.GetBatchResponse { Batch = batch };
+    }
+
+    /// <summary>The records of every message of the stream, in order, one message in memory at a time.</summary>
+    private async IAsyncEnumerable<V1.SubmissionRecord> ReadRecordsAsync(
+        V1.StreamRecordsRequest first,
+        IAsyncStreamReader<V1.StreamRecordsRequest> requestStream,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var message = first;
+        var messageIndex = 0;
+        while (true)
+        {
+            if (message.BatchId != first.BatchId)
+            {
+                throw ExchangeErrors.InvalidArgument(
+                    ($"batch_id", $"message {messageIndex} of the stream carries batch_id \"{message.BatchId}\"; " +
+                        $"every message must carry the first one's, \"{first.BatchId}\""));
+            }
+            CheckChunkSize(message.Records.Count, "records");
+            foreach (var record in message.Records)
+            {
+                yield return record;
+            }
+
+            if (!await requestStream.MoveNext(cancellationToken))
+            {
+                yield break;
+            }
+            message = requestStream.Current;
+            messageIndex++;
+        }
+    }
+
+    private void CheckChunkSize(int count, string field)
+    {
+        var limit = limits.Value.MaxRecordsPerBatch;
+        if (count > limit)
+        {
+            throw ExchangeErrors.Create(
+                Google.Rpc.Code.InvalidArgument, ErrorReasons.BatchTooLarge,
+                $"{field}: {count:N0} records exceed the limit of {limit:N0} per message; " +
+                "send larger batches with StreamRecords in several messages.",
+                new Dictionary<string, string> { ["limit"] = limit.ToString(), ["count"] = count.ToString() },
+                new Google.Rpc.BadRequest
+                {
+                    FieldViolations =
+                    {
+                        new Google.Rpc.BadRequest.Types.FieldViolation
+                        {
+                            Field = field,
+                            Description = $"at most {limit:N0} records per message",
+                            Reason = ErrorReasons.BatchTooLarge,
+                        },
+                    },
+                });
+        }
+    }
+}

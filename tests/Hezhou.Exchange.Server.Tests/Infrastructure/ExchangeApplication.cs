@@ -1,0 +1,68 @@
+using Grpc.Net.Client;
+using Hezhou.Exchange.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The server hosted in-process over its own fresh SQLite file, with the development keys. Each test builds its own:
+/// <c>await using var app = new ExchangeApplication();</c>
+/// </summary>
+public sealed class ExchangeApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> settings;
+
+    public ExchangeApplication(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        DatabasePath = TestPaths.NewDatabasePath();
+        this.settings = new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Exchange"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString(),
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            this.settings[key] = value;
+        }
+    }
+
+    public string DatabasePath { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>A gRPC channel to the in-process server that sends the given API key (none when null).</summary>
+    public GrpcChannel Channel(string? apiKey) =>
+        GrpcChannel.ForAddress(Server.BaseAddress, new GrpcChannelOptions
+        {
+            HttpHandler = new ApiKeyHandler(apiKey, Server.CreateHandler()),
+            MaxReceiveMessageSize = null,
+            MaxSendMessageSize = null,
+        });
+
+    public V1.SubmissionService.SubmissionServiceClient Submissions(string? apiKey) => new(Channel(apiKey));
+
+    /// <summary>A read-only look at the store behind the service, for asserting what was kept.</summary>
+    public ExchangeDbContext OpenStore()
+    {
+        var options = new DbContextOptionsBuilder<ExchangeDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString())
+            .Options;
+        return new ExchangeDbContext(options);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        TestPaths.DeleteDatabase(DatabasePath);
+    }
+}

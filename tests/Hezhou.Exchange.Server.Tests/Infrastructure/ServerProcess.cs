@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Grpc.Net.Client;
+
+namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+
+/// <summary>
+/// The real server as a separate process on Kestrel, bound to 127.0.0.1 on a free port, over its own SQLite file.
+/// Disposing stops it; it is killed if it does not stop in time.
+/// </summary>
+public sealed partial class ServerProcess : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ServerProcess(Process process, Uri address, string databasePath)
+    {
+        this.process = process;
+        Address = address;
+        DatabasePath = databasePath;
+    }
+
+    public Uri Address { get; }
+
+    public string DatabasePath { get; }
+
+    public static async Task<ServerProcess> StartAsync(TimeSpan? timeout = null)
+    {
+        var databasePath = TestPaths.NewDatabasePath();
+        var serverDll = Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { serverDll, "--urls", "http://127.0.0.1:0" },
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+            Environment =
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["ConnectionStrings__Exchange"] = $"Data Source={databasePath}",
+                ["Logging__Console__FormatterName"] = "simple",
+            },
+        };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new List<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null)
+            {
+                return;
+            }
+            lock (output)
+            {
+                output.Add(e.Data);
+            }
+            if (ListeningLine().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (output)
+                {
+                    output.Add(e.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var exited = process.WaitForExitAsync();
+        var ready = await Task.WhenAny(listening.Task, exited).WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
+        if (ready != listening.Task)
+        {
+            throw new InvalidOperationException($"The server exited before listening:\n{string.Join('\n', output)}");
+        }
+        return new ServerProcess(process, await listening.Task, databasePath);
+    }
+
+    public GrpcChannel Channel(string? apiKey) =>
+        GrpcChannel.ForAddress(Address, new GrpcChannelOptions
+        {
+            HttpHandler = new ApiKeyHandler(apiKey, new SocketsHttpHandler()),
+        });
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        process.Dispose();
+        TestPaths.DeleteDatabase(DatabasePath);
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
