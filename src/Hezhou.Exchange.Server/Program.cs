@@ -16,7 +16,9 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Transport: gRPC needs HTTP/2; cleartext on loopback by default, TLS where a certificate is configured.
 builder.WebHost.ConfigureKestrel(kestrel =>
     kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
-if (!ServerDefaults.HasConfiguredEndpoints(builder.Configuration))
+var urls = ServerDefaults.ConfiguredUrls(builder.Configuration);
+ServerDefaults.EnsureCleartextOnlyOnLoopback(urls);
+if (urls.Count == 0)
 {
     builder.WebHost.UseUrls(ServerDefaults.Url);
 }
@@ -48,6 +50,7 @@ builder.Services.AddScoped<BatchIngestion>();
 var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
+app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();

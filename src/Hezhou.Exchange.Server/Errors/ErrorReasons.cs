@@ -29,6 +29,9 @@ public static class ErrorReasons
     /// <summary>A stream holds more records than allowed in one batch.</summary>
     public const string StreamTooLong = "STREAM_TOO_LONG";
 
+    /// <summary>A gRPC message is larger than Limits:MaxMessageBytes.</summary>
+    public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
+
     /// <summary>A batch_id was used before for other records.</summary>
     public const string BatchIdReused = "BATCH_ID_REUSED";
 

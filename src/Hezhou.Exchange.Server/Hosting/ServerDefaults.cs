@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace Hezhou.Exchange.Server.Hosting;
 
 /// <summary>Where the server listens and where it finds its files when nothing else is configured.</summary>
@@ -10,10 +12,41 @@ public static class ServerDefaults
     public static string? ExplicitContentRoot(string[] args) =>
         new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()["contentRoot"];
 
-    /// <summary>Whether URLs or Kestrel endpoints were configured (--urls, ASPNETCORE_URLS, Kestrel:Endpoints).</summary>
-    public static bool HasConfiguredEndpoints(IConfiguration configuration) =>
-        !string.IsNullOrWhiteSpace(configuration["urls"])
-        || !string.IsNullOrWhiteSpace(configuration["http_ports"])
-        || !string.IsNullOrWhiteSpace(configuration["https_ports"])
-        || configuration.GetSection("Kestrel:Endpoints").GetChildren().Any();
+    /// <summary>The URLs configured through --urls, ASPNETCORE_URLS or Kestrel:Endpoints:*:Url.</summary>
+    public static IReadOnlyList<string> ConfiguredUrls(IConfiguration configuration) =>
+        (configuration["urls"] ?? "")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren()
+                .Select(endpoint => endpoint["Url"]).OfType<string>())
+            .ToList();
+
+    /// <summary>
+    /// Refuses to start on a cleartext endpoint that other machines can reach: departments' records and auditors'
+    /// credentials cross the network only over TLS.
+    /// </summary>
+    public static void EnsureCleartextOnlyOnLoopback(IEnumerable<string> urls)
+    {
+        foreach (var url in urls)
+        {
+            if (url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) && !IsLoopback(url))
+            {
+                throw new InvalidOperationException(
+                    $"{url} is cleartext HTTP on an address other machines can reach. Bind cleartext only to " +
+                    "127.0.0.1, [::1] or localhost, and serve other addresses over https with a certificate " +
+                    "(Kestrel:Endpoints:<name>:Url and :Certificate).");
+            }
+        }
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        // Kestrel also accepts wildcard hosts (*, +, 0.0.0.0) that Uri cannot parse or that bind every interface.
+        var host = url["http://".Length..].Split('/')[0];
+        host = host.StartsWith('[') ? host[..(host.IndexOf(']') + 1)] : host.Split(':')[0];
+        if (host.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+        return IPAddress.TryParse(host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address);
+    }
 }

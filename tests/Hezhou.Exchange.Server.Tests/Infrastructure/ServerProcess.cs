@@ -23,13 +23,13 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public static async Task<ServerProcess> StartAsync(TimeSpan? timeout = null)
+    public static async Task<ServerProcess> StartAsync(string url = "http://127.0.0.1:0", TimeSpan? timeout = null)
     {
         var databasePath = TestPaths.NewDatabasePath();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { serverDll, "--urls", "http://127.0.0.1:0" },
+            ArgumentList = { serverDll, "--urls", url },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -76,7 +76,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         var ready = await Task.WhenAny(listening.Task, exited).WaitAsync(timeout ?? TimeSpan.FromSeconds(60));
         if (ready != listening.Task)
         {
-            throw new InvalidOperationException($"The server exited before listening:\n{string.Join('\n', output)}");
+            lock (output)
+            {
+                throw new ServerDidNotStartException(string.Join('\n', output));
+            }
         }
         return new ServerProcess(process, await listening.Task, databasePath);
     }
@@ -101,3 +104,6 @@ public sealed partial class ServerProcess : IAsyncDisposable
     [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }
+
+/// <summary>The server process exited before it listened; the message holds what it printed.</summary>
+public sealed class ServerDidNotStartException(string output) : Exception($"The server exited before listening:\n{output}");

@@ -131,6 +131,20 @@ public sealed class StreamRecordsTests
     }
 
     [Fact]
+    public async Task StreamRecords_MessageAboveSizeLimit_FailsWithMessageTooLargeAndStoresNothing()
+    {
+        await using var app = new ExchangeApplication(new Dictionary<string, string?> { ["Limits:MaxMessageBytes"] = "65536" });
+        var huge = Payment(1);
+        huge.WelfarePayment.Person.Name = new string('名', 40_000);
+
+        await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, "MESSAGE_TOO_LARGE", () =>
+            StreamAsync(app.Submissions(DevelopmentKeys.CivilAffairs), "huge-1", [Payment(0)], [huge]));
+
+        await using var store = app.OpenStore();
+        Assert.Equal(0, await store.SourceVersions.CountAsync());
+    }
+
+    [Fact]
     public async Task StreamRecords_EmptyStream_FailsWithFieldViolation()
     {
         await using var app = new ExchangeApplication();

@@ -310,16 +310,17 @@ public sealed class SubmitBatchTests
     }
 
     [Fact]
-    public async Task SubmitBatch_MessageAboveSizeLimit_FailsWithResourceExhausted()
+    public async Task SubmitBatch_MessageAboveSizeLimit_FailsWithMessageTooLargeNamingTheLimit()
     {
         await using var app = new ExchangeApplication(new Dictionary<string, string?> { ["Limits:MaxMessageBytes"] = "65536" });
         var site = Records.Site();
         site.Site.Name = new string('站', 40_000);
 
-        var exception = await Assert.ThrowsAsync<RpcException>(() =>
+        var status = await RpcAssert.FailsAsync(StatusCode.ResourceExhausted, "MESSAGE_TOO_LARGE", () =>
             app.Submissions(DevelopmentKeys.Relocation).SubmitBatchAsync(Records.Batch("huge-1", site), Deadlines.Call).ResponseAsync);
 
-        Assert.Equal(StatusCode.ResourceExhausted, exception.StatusCode);
+        Assert.Contains("65,536 bytes", status.Message);
+        Assert.Equal("65536", status.GetDetail<Google.Rpc.ErrorInfo>().Metadata["limit"]);
         await using var store = app.OpenStore();
         Assert.Equal(0, await store.Quarantine.CountAsync());
     }
