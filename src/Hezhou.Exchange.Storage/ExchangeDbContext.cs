@@ -1,3 +1,4 @@
+using Hezhou.Exchange.Storage.Configurations;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,15 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
     public DbSet<DirtySubject> DirtyQueue => Set<DirtySubject>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<SourceRecordSubject> SourceRecordSubjects => Set<SourceRecordSubject>();
+    public DbSet<ReconciledSite> Sites => Set<ReconciledSite>();
+    public DbSet<ReconciledHousehold> Households => Set<ReconciledHousehold>();
+    public DbSet<ReconciledPerson> Persons => Set<ReconciledPerson>();
+    public DbSet<ReconciledEmployment> Employments => Set<ReconciledEmployment>();
+    public DbSet<ReconciledEntitlement> Entitlements => Set<ReconciledEntitlement>();
+    public DbSet<ReconciledPayment> Payments => Set<ReconciledPayment>();
+    public DbSet<DiscrepancyEntry> Discrepancies => Set<DiscrepancyEntry>();
+    public DbSet<DiscrepancyEvent> DiscrepancyEvents => Set<DiscrepancyEvent>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ExchangeDbContext).Assembly);
@@ -20,5 +30,7 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     {
         // Timestamps are always UTC; SQLite has no time zone and SQL Server's datetime2 keeps none either.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        // Enums are stored by name: readable in the database and safe against renumbering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(ColumnLengths.EnumName);
     }
 }

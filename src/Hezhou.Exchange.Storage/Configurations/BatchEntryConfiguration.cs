@@ -10,7 +10,6 @@ internal sealed class BatchEntryConfiguration : IEntityTypeConfiguration<BatchEn
     {
         builder.ToTable("batches");
         builder.HasKey(b => b.Id);
-        builder.Property(b => b.Department).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(b => b.BatchId).HasMaxLength(ColumnLengths.BatchId);
         builder.Property(b => b.Principal).HasMaxLength(ColumnLengths.Principal);
         builder.Property(b => b.ContentDigest).HasMaxLength(ColumnLengths.Digest).IsUnicode(false);

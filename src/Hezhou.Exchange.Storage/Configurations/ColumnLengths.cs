@@ -11,4 +11,10 @@ internal static class ColumnLengths
     public const int Digest = 64;
     public const int Method = 200;
     public const int Purpose = 200;
+    public const int CitizenId = 18;
+    public const int Name = 200;
+    public const int Text = 400;
+    /// <summary>A discrepancy key: rule slug, subject (up to a source key) and period.</summary>
+    public const int DiscrepancyKey = 256;
+    public const int Period = 32;
 }

@@ -10,7 +10,6 @@ internal sealed class DirtySubjectConfiguration : IEntityTypeConfiguration<Dirty
     {
         builder.ToTable("dirty_queue");
         builder.HasKey(d => d.Id);
-        builder.Property(d => d.SubjectKind).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(d => d.SubjectKey).HasMaxLength(ColumnLengths.SourceKey);
         builder.HasIndex(d => new { d.SubjectKind, d.SubjectKey });
     }

@@ -10,8 +10,6 @@ internal sealed class QuarantinedRecordConfiguration : IEntityTypeConfiguration<
     {
         builder.ToTable("quarantine");
         builder.HasKey(q => q.Id);
-        builder.Property(q => q.Department).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
-        builder.Property(q => q.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(q => q.BatchId).HasMaxLength(ColumnLengths.BatchId);
         builder.Property(q => q.Principal).HasMaxLength(ColumnLengths.Principal);
         builder.Property(q => q.SourceKey).HasMaxLength(ColumnLengths.SourceKey);

@@ -10,8 +10,6 @@ internal sealed class SourceRecordConfiguration : IEntityTypeConfiguration<Sourc
     {
         builder.ToTable("source_records");
         builder.HasKey(r => new { r.Department, r.Kind, r.SourceKey });
-        builder.Property(r => r.Department).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
-        builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(r => r.SourceKey).HasMaxLength(ColumnLengths.SourceKey);
         builder.Property(r => r.CurrentDigest).HasMaxLength(ColumnLengths.Digest).IsUnicode(false);
     }

@@ -10,8 +10,6 @@ internal sealed class SourceVersionConfiguration : IEntityTypeConfiguration<Sour
     {
         builder.ToTable("source_versions");
         builder.HasKey(v => v.Id);
-        builder.Property(v => v.Department).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
-        builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(v => v.SourceKey).HasMaxLength(ColumnLengths.SourceKey);
         builder.Property(v => v.ContentDigest).HasMaxLength(ColumnLengths.Digest).IsUnicode(false);
         builder.Property(v => v.BatchId).HasMaxLength(ColumnLengths.BatchId);

@@ -16,6 +16,8 @@ public sealed class BatchEntry
     public int AcceptedCount { get; set; }
     public int UnchangedCount { get; set; }
     public int RejectedCount { get; set; }
+    /// <summary>The highest dirty-queue id the batch wrote; the batch is reconciled once no entry up to it remains.</summary>
+    public long DirtyWatermark { get; set; }
     /// <summary>The serialized acknowledgement as first returned to the submitter.</summary>
     public required byte[] Acknowledgement { get; set; }
 }
