@@ -7,6 +7,7 @@ using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Submissions;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
@@ -26,6 +27,7 @@ public sealed class BatchIngestion(
     ExchangeDbContext db,
     TimeProvider clock,
     IOptions<SubmissionLimits> limits,
+    ReconciliationSignal reconciliation,
     ILogger<BatchIngestion> logger)
 {
     private readonly SubmissionLimits limits = limits.Value;
@@ -51,7 +53,7 @@ public sealed class BatchIngestion(
             {
                 digest.Append(record.ToByteArray());
             }
-            return Replay(existing, digest.Finish());
+            return await ReplayAsync(existing, digest.Finish(), cancellationToken);
         }
 
         var receivedAt = clock.GetUtcNow();
@@ -81,6 +83,7 @@ public sealed class BatchIngestion(
             AcceptedCount = acknowledgement.AcceptedCount,
             UnchangedCount = acknowledgement.UnchangedCount,
             RejectedCount = acknowledgement.RejectedCount,
+            DirtyWatermark = batch.DirtyWatermark,
             Acknowledgement = acknowledgement.ToByteArray(),
         });
         try
@@ -98,9 +101,10 @@ public sealed class BatchIngestion(
             {
                 throw;
             }
-            return Replay(winner, acknowledgement.ContentDigest);
+            return await ReplayAsync(winner, acknowledgement.ContentDigest, CancellationToken.None);
         }
 
+        reconciliation.Notify();
         logger.LogInformation(
             "Stored batch {BatchId} from {Principal}: {Accepted} accepted, {Unchanged} unchanged, {Rejected} rejected",
             batchId, caller.Name, acknowledgement.AcceptedCount, acknowledgement.UnchangedCount,
@@ -108,7 +112,7 @@ public sealed class BatchIngestion(
         return acknowledgement;
     }
 
-    /// <summary>The batch as first acknowledged, or NOT_FOUND.</summary>
+    /// <summary>The batch as first acknowledged, with its current state, or NOT_FOUND.</summary>
     public async Task<V1.Batch> GetAsync(Caller caller, string batchId, CancellationToken cancellationToken)
     {
         ValidateBatchId(batchId);
@@ -116,14 +120,23 @@ public sealed class BatchIngestion(
             ?? throw ExchangeErrors.Create(
                 Code.NotFound, ErrorReasons.BatchNotFound,
                 $"No batch \"{batchId}\" was received from {caller.Department}.");
-        return V1.Batch.Parser.ParseFrom(entry.Acknowledgement);
+        return await WithStateAsync(entry, cancellationToken);
+    }
+
+    /// <summary>The stored acknowledgement, marked reconciled once the reconciler has taken every entry it queued.</summary>
+    private async Task<V1.Batch> WithStateAsync(BatchEntry entry, CancellationToken cancellationToken)
+    {
+        var batch = V1.Batch.Parser.ParseFrom(entry.Acknowledgement);
+        var pending = await db.DirtyQueue.AnyAsync(d => d.Id <= entry.DirtyWatermark, cancellationToken);
+        batch.State = pending ? V1.BatchState.Received : V1.BatchState.Reconciled;
+        return batch;
     }
 
     private Task<BatchEntry?> FindAsync(Department department, string batchId, CancellationToken cancellationToken) =>
         db.Batches.AsNoTracking()
             .FirstOrDefaultAsync(b => b.Department == department && b.BatchId == batchId, cancellationToken);
 
-    private static V1.Batch Replay(BatchEntry entry, string digest)
+    private async Task<V1.Batch> ReplayAsync(BatchEntry entry, string digest, CancellationToken cancellationToken)
     {
         if (!string.Equals(entry.ContentDigest, digest, StringComparison.Ordinal))
         {
@@ -133,7 +146,7 @@ public sealed class BatchIngestion(
                 "choose a new batch_id for new content.",
                 new Dictionary<string, string> { ["batch_id"] = entry.BatchId, ["content_digest"] = entry.ContentDigest });
         }
-        return V1.Batch.Parser.ParseFrom(entry.Acknowledgement);
+        return await WithStateAsync(entry, cancellationToken);
     }
 
     private static void ValidateBatchId(string batchId)
@@ -164,6 +177,9 @@ public sealed class BatchIngestion(
         private int rejected;
 
         public int RecordCount { get; private set; }
+
+        /// <summary>The highest dirty-queue id written so far.</summary>
+        public long DirtyWatermark { get; private set; }
 
         public async Task AddAsync(V1.SubmissionRecord record, byte[] bytes, CancellationToken cancellationToken)
         {
@@ -207,6 +223,9 @@ public sealed class BatchIngestion(
             var dirty = new HashSet<ReconciliationSubject>();
             // Versions appended in this chunk are not in the store yet; a later record of the chunk may replace one.
             var appended = new Dictionary<(RecordKind, string), SubmittedRecord>();
+            // The citizen IDs each changed record now names; records that existed before the chunk lose their old ones.
+            var subjects = new Dictionary<(RecordKind Kind, string Key), IEnumerable<string>>();
+            var replaced = new HashSet<(RecordKind Kind, string Key)>();
             foreach (var record in pending)
             {
                 if (record.Violations.Count > 0)
@@ -235,6 +254,13 @@ public sealed class BatchIngestion(
                     continue;
                 }
 
+                subjects[(record.Kind, record.Proto.SourceKey)] = isWithdrawal
+                    ? []
+                    : CitizenIdsIn(ReconciliationSubject.TouchedBy(record.Proto.SourceKey, record.Content.Content!));
+                if (head is not null && !appended.ContainsKey((record.Kind, record.Proto.SourceKey)))
+                {
+                    replaced.Add((record.Kind, record.Proto.SourceKey));
+                }
                 if (head is not null && !head.Withdrawn)
                 {
                     // The previous content's subjects change too: a member who left, a corrected citizen ID.
@@ -285,13 +311,29 @@ public sealed class BatchIngestion(
                 AddResult(record, V1.RecordOutcome.Accepted, version);
             }
 
-            db.DirtyQueue.AddRange(dirty.Select(subject => new DirtySubject
+            foreach (var (kind, key) in replaced)
+            {
+                await db.SourceRecordSubjects
+                    .Where(s => s.Department == caller.Department && s.Kind == kind && s.SourceKey == key)
+                    .ExecuteDeleteAsync(cancellationToken);
+            }
+            db.SourceRecordSubjects.AddRange(subjects.SelectMany(entry => entry.Value.Distinct().Select(citizenId =>
+                new SourceRecordSubject
+                {
+                    Department = caller.Department,
+                    Kind = entry.Key.Kind,
+                    SourceKey = entry.Key.Key,
+                    CitizenId = citizenId,
+                })));
+            var queued = dirty.Select(subject => new DirtySubject
             {
                 SubjectKind = subject.Kind,
                 SubjectKey = subject.Key,
                 EnqueuedAt = receivedAt.UtcDateTime,
-            }));
+            }).ToList();
+            db.DirtyQueue.AddRange(queued);
             await db.SaveChangesAsync(cancellationToken);
+            DirtyWatermark = queued.Select(d => d.Id).Append(DirtyWatermark).Max();
             db.ChangeTracker.Clear();
             pending.Clear();
         }
@@ -383,6 +425,9 @@ public sealed class BatchIngestion(
             }
             results.Add(result);
         }
+
+        private static IEnumerable<string> CitizenIdsIn(IEnumerable<ReconciliationSubject> subjects) =>
+            subjects.Where(s => s.Kind == SubjectKind.Person).Select(s => s.Key);
 
         /// <summary>Cuts a string to at most <paramref name="length"/> UTF-16 units without splitting a surrogate pair.</summary>
         private static string Truncate(string value, int length) =>

@@ -2,6 +2,7 @@ using Grpc.Net.Client;
 using Hezhou.Exchange.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,10 +16,17 @@ namespace Hezhou.Exchange.Server.Tests.Infrastructure;
 public sealed class ExchangeApplication : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> settings;
+    private readonly bool keepDatabase;
+    private readonly TimeProvider? clock;
 
-    public ExchangeApplication(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <param name="databasePath">An existing store to open (as after a restart); a fresh one when null.</param>
+    /// <param name="clock">The server's clock; the system clock when null.</param>
+    public ExchangeApplication(
+        IReadOnlyDictionary<string, string?>? settings = null, string? databasePath = null, TimeProvider? clock = null)
     {
-        DatabasePath = TestPaths.NewDatabasePath();
+        this.clock = clock;
+        DatabasePath = databasePath ?? TestPaths.NewDatabasePath();
+        keepDatabase = databasePath is not null;
         this.settings = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Exchange"] = new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString(),
@@ -38,6 +46,10 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
     }
 
     /// <summary>A gRPC channel to the in-process server that sends the given API key (none when null).</summary>
@@ -51,6 +63,8 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
 
     public V1.SubmissionService.SubmissionServiceClient Submissions(string? apiKey) => new(Channel(apiKey));
 
+    public V1.AuditService.AuditServiceClient Audit(string? apiKey) => new(Channel(apiKey));
+
     /// <summary>A read-only look at the store behind the service, for asserting what was kept.</summary>
     public ExchangeDbContext OpenStore()
     {
@@ -63,6 +77,9 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        TestPaths.DeleteDatabase(DatabasePath);
+        if (!keepDatabase)
+        {
+            TestPaths.DeleteDatabase(DatabasePath);
+        }
     }
 }

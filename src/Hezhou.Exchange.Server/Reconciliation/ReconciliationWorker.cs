@@ -1,0 +1,45 @@
+namespace Hezhou.Exchange.Server.Reconciliation;
+
+/// <summary>
+/// The background reconciler: drains the dirty queue whenever a batch signals work, and at least once a second, so
+/// that whatever was still queued when the server stopped is reconciled after it restarts.
+/// </summary>
+public sealed class ReconciliationWorker(
+    IServiceScopeFactory scopes,
+    ReconciliationSignal signal,
+    ILogger<ReconciliationWorker> logger) : BackgroundService
+{
+    private const int EntriesPerTransaction = 500;
+    private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int taken;
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                taken = await scope.ServiceProvider.GetRequiredService<DirtyQueueDrain>()
+                    .DrainOnceAsync(EntriesPerTransaction, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // The entries stay queued; the next round tries them again.
+                logger.LogError(exception, "Reconciliation failed; retrying in {Delay}", RetryAfterFailure);
+                await Task.Delay(RetryAfterFailure, stoppingToken);
+                continue;
+            }
+
+            if (taken == 0)
+            {
+                await signal.WaitAsync(IdlePoll, stoppingToken);
+            }
+        }
+    }
+}
