@@ -1,5 +1,7 @@
+using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Submissions;
 using Microsoft.AspNetCore.Authentication;
@@ -44,14 +46,33 @@ builder.Services.AddGrpc(grpc =>
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
 
-// Features.
+// Features: submissions, and the background reconciler with its policy file.
 builder.Services.AddScoped<BatchIngestion>();
+builder.Services.AddSingleton(PolicyFile.Load(Path.Combine(
+    builder.Environment.ContentRootPath, builder.Configuration["Reconciliation:PolicyPath"] ?? PolicyFile.DefaultFileName)));
+builder.Services.AddSingleton<ReconciliationSignal>();
+builder.Services.AddScoped<UnitLoader>();
+builder.Services.AddScoped<ReconciledStoreWriter>();
+builder.Services.AddScoped<DirtyQueueDrain>();
+if (builder.Configuration.GetValue("Reconciliation:Enabled", true))
+{
+    builder.Services.AddHostedService<ReconciliationWorker>();
+}
+
+// Auditors: the reconciled views, listings, the discrepancy loop and the access log.
+builder.Services.AddScoped<PersonalDataAccessLog>();
+builder.Services.AddScoped<ReconciledViewReader>();
+builder.Services.AddScoped<HouseholdListing>();
+builder.Services.AddScoped<DiscrepancyListing>();
+builder.Services.AddScoped<DiscrepancyReview>();
+builder.Services.AddScoped<RecordHistoryReader>();
 
 var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
 app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);
 app.MapGrpcService<SubmissionGrpcService>();
+app.MapGrpcService<AuditGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 

@@ -32,11 +32,38 @@ public static class ErrorReasons
     /// <summary>A gRPC message is larger than Limits:MaxMessageBytes.</summary>
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
 
+    /// <summary>A masked discrepancy key matches more than one discrepancy; the full key is needed.</summary>
+    public const string DiscrepancyKeyAmbiguous = "DISCREPANCY_KEY_AMBIGUOUS";
+
     /// <summary>A batch_id was used before for other records.</summary>
     public const string BatchIdReused = "BATCH_ID_REUSED";
 
     /// <summary>The batch named does not exist (for this department).</summary>
     public const string BatchNotFound = "BATCH_NOT_FOUND";
+
+    /// <summary>No reconciled person holds the citizen ID.</summary>
+    public const string PersonNotFound = "PERSON_NOT_FOUND";
+
+    /// <summary>No reconciled household has the household ID.</summary>
+    public const string HouseholdNotFound = "HOUSEHOLD_NOT_FOUND";
+
+    /// <summary>No discrepancy has the key (a key with a masked citizen ID is never found).</summary>
+    public const string DiscrepancyNotFound = "DISCREPANCY_NOT_FOUND";
+
+    /// <summary>No version of the source record was received.</summary>
+    public const string RecordNotFound = "RECORD_NOT_FOUND";
+
+    /// <summary>A page_token that this server did not issue, or issued for other filters.</summary>
+    public const string InvalidPageToken = "INVALID_PAGE_TOKEN";
+
+    /// <summary>The discrepancy's lifecycle does not allow the action or answer in its current status.</summary>
+    public const string DiscrepancyTransitionNotAllowed = "DISCREPANCY_TRANSITION_NOT_ALLOWED";
+
+    /// <summary>Another call changed the discrepancy first; read it again and retry.</summary>
+    public const string DiscrepancyChangedConcurrently = "DISCREPANCY_CHANGED_CONCURRENTLY";
+
+    /// <summary>A department asked for another department's records, or for a discrepancy not involving its own.</summary>
+    public const string DepartmentNotPermitted = "DEPARTMENT_NOT_PERMITTED";
 
     /// <summary>The store cannot take writes now (disk full, read-only, locked); retry later.</summary>
     public const string StorageUnavailable = "STORAGE_UNAVAILABLE";

@@ -1,0 +1,164 @@
+using Grpc.Core;
+using Hezhou.Exchange.Server.Tests.Infrastructure;
+using Hezhou.Exchange.V1;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hezhou.Exchange.Server.Tests.Audit;
+
+public sealed class AccessLogTests
+{
+    private const string Service = "/hezhou.exchange.v1.AuditService/";
+
+    [Fact]
+    public async Task GetPerson_Read_WritesOneAccessLogRowWithFullSubject()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+
+        await app.Audit(DevelopmentKeys.Auditor).GetPersonAsync(
+            new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = AuditData.Purpose }, Deadlines.Call);
+
+        await using var store = app.OpenStore();
+        var row = Assert.Single(await store.AccessLog.ToListAsync());
+        Assert.Equal("auditor-dev", row.Principal);
+        Assert.Equal(Service + "GetPerson", row.Method);
+        Assert.Equal(AuditData.Spouse, row.Subject);
+        Assert.Equal(AuditData.Purpose, row.Purpose);
+        Assert.Equal(3, row.RecordCount); // the person, one employment, one entitlement
+        Assert.Equal(FixedClock.MidYear2024.GetUtcNow().UtcDateTime, row.AccessedAt);
+    }
+
+    [Fact]
+    public async Task GetHousehold_Read_WritesOneAccessLogRowPerMember()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+
+        await app.Audit(DevelopmentKeys.Auditor).GetHouseholdAsync(
+            new GetHouseholdRequest { HouseholdId = "HH-0001", Purpose = AuditData.Purpose }, Deadlines.Call);
+
+        await using var store = app.OpenStore();
+        var rows = await store.AccessLog.ToListAsync();
+        Assert.Equal([Records.HeadId(), Records.SpouseId()], rows.Select(r => r.Subject).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal(Service + "GetHousehold", r.Method));
+    }
+
+    [Fact]
+    public async Task GetRecordHistory_Read_WritesOneAccessLogRowPerCitizenNamed()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+
+        await app.Audit(DevelopmentKeys.Auditor).GetRecordHistoryAsync(
+            new GetRecordHistoryRequest
+            {
+                Department = Department.Relocation,
+                Kind = RecordKind.Household,
+                SourceKey = "HH-0001",
+                Purpose = AuditData.Purpose,
+            },
+            Deadlines.Call);
+
+        await using var store = app.OpenStore();
+        var rows = await store.AccessLog.ToListAsync();
+        Assert.Equal([Records.HeadId(), Records.SpouseId()], rows.Select(r => r.Subject).Order(StringComparer.Ordinal));
+        Assert.All(rows, r => Assert.Equal(Service + "GetRecordHistory", r.Method));
+        Assert.All(rows, r => Assert.Equal(1, r.RecordCount));
+    }
+
+    [Fact]
+    public async Task ListAccessLog_AfterThreeReads_AdministratorSeesThemNewestFirst()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+        var auditor = app.Audit(DevelopmentKeys.Auditor);
+        await auditor.GetPersonAsync(new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = "case A-1" }, Deadlines.Call);
+        await auditor.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = "HH-0001", Purpose = "case A-2" }, Deadlines.Call);
+        await auditor.GetRecordHistoryAsync(
+            new GetRecordHistoryRequest
+            {
+                Department = Department.CivilAffairs,
+                Kind = RecordKind.WelfareEntitlement,
+                SourceKey = "ENT-0001",
+                Purpose = "case A-3",
+            },
+            Deadlines.Call);
+
+        var response = await app.Audit(DevelopmentKeys.Administrator).ListAccessLogAsync(
+            new ListAccessLogRequest { CitizenId = AuditData.Spouse }, Deadlines.Call);
+
+        Assert.Equal(["case A-3", "case A-2", "case A-1"], response.Entries.Select(e => e.Purpose));
+        Assert.Equal(
+            [Service + "GetRecordHistory", Service + "GetHousehold", Service + "GetPerson"],
+            response.Entries.Select(e => e.Method));
+        Assert.All(response.Entries, e => Assert.Equal("auditor-dev", e.Principal));
+        Assert.All(response.Entries, e => Assert.Equal(AuditData.Spouse, e.Subject));
+        Assert.Equal("", response.NextPageToken);
+    }
+
+    [Fact]
+    public async Task ListAccessLog_MoreReadsThanOnePage_PagesWithoutGapsOrDuplicates()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+        var auditor = app.Audit(DevelopmentKeys.Auditor);
+        for (var i = 0; i < 5; i++)
+        {
+            await auditor.GetPersonAsync(new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = $"case B-{i}" }, Deadlines.Call);
+        }
+        var administrator = app.Audit(DevelopmentKeys.Administrator);
+
+        var purposes = new List<string>();
+        var request = new ListAccessLogRequest { CitizenId = AuditData.Spouse, PageSize = 2 };
+        var pages = 0;
+        do
+        {
+            var page = await administrator.ListAccessLogAsync(request, Deadlines.Call);
+            purposes.AddRange(page.Entries.Select(e => e.Purpose));
+            request.PageToken = page.NextPageToken;
+            pages++;
+        }
+        while (request.PageToken != "");
+
+        Assert.Equal(3, pages);
+        Assert.Equal(["case B-4", "case B-3", "case B-2", "case B-1", "case B-0"], purposes);
+    }
+
+    [Theory]
+    [InlineData(DevelopmentKeys.Auditor)]
+    [InlineData(DevelopmentKeys.AuditorWithPersonalData)]
+    [InlineData(DevelopmentKeys.Relocation)]
+    public async Task ListAccessLog_NotAdministrator_FailsWithPermissionDenied(string apiKey)
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+
+        await RpcAssert.FailsAsync(StatusCode.PermissionDenied, "ROLE_NOT_PERMITTED", () =>
+            app.Audit(apiKey).ListAccessLogAsync(
+                new ListAccessLogRequest { CitizenId = AuditData.Spouse }, Deadlines.Call).ResponseAsync);
+    }
+
+    [Fact]
+    public async Task ListAccessLog_MalformedCitizenId_FailsWithInvalidArgumentOnCitizenId()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_ARGUMENT", () =>
+            app.Audit(DevelopmentKeys.Administrator).ListAccessLogAsync(
+                new ListAccessLogRequest { CitizenId = "4511021982" }, Deadlines.Call).ResponseAsync);
+
+        Assert.Equal(["citizen_id"], AuditData.ViolatedFields(status));
+    }
+
+    [Fact]
+    public async Task GetPerson_Failed_WritesNoAccessLogRow()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+
+        await RpcAssert.FailsAsync(StatusCode.NotFound, "PERSON_NOT_FOUND", () =>
+            app.Audit(DevelopmentKeys.Auditor).GetPersonAsync(
+                new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = AuditData.Purpose }, Deadlines.Call).ResponseAsync);
+
+        await using var store = app.OpenStore();
+        Assert.Equal(0, await store.AccessLog.CountAsync());
+    }
+}
