@@ -3,6 +3,7 @@ using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
+using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Submissions;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -66,6 +67,7 @@ builder.Services.AddScoped<HouseholdListing>();
 builder.Services.AddScoped<DiscrepancyListing>();
 builder.Services.AddScoped<DiscrepancyReview>();
 builder.Services.AddScoped<RecordHistoryReader>();
+builder.Services.AddScoped<StatisticsQuery>();
 
 var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();

@@ -17,14 +17,21 @@ public static class EmploymentStability
     /// </summary>
     public static bool IsStableOn(EmploymentFact employment, DateOnly day, ReconciliationPolicy policy)
     {
+        ArgumentNullException.ThrowIfNull(employment);
+        return IsStableOn(employment.Period, day, policy);
+    }
+
+    /// <summary>The same test on an employment's period alone.</summary>
+    public static bool IsStableOn(DatePeriod period, DateOnly day, ReconciliationPolicy policy)
+    {
         ArgumentNullException.ThrowIfNull(policy);
-        if (!IsActiveOn(employment, day))
+        if (!period.Contains(day))
         {
             return false;
         }
 
         var minimumDays = policy.StableEmploymentMinimumDays.TryGetValueAt(day, out var days) ? days : 0;
-        return DaysLastedOn(employment, day) >= minimumDays;
+        return day.DayNumber - period.Start.DayNumber + 1 >= minimumDays;
     }
 
     /// <summary>The days from the employment's start to the day, both counted: 1 on its first day.</summary>

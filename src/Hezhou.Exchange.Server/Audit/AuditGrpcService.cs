@@ -1,12 +1,13 @@
 using Grpc.Core;
 using Hezhou.Exchange.Server.Security;
+using Hezhou.Exchange.Server.Statistics;
 using V1 = Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Audit;
 
 /// <summary>
 /// The auditors' entry point: maps calls onto the audit features. Who may call what is decided before any of this
-/// runs (<see cref="MethodPermissions"/>); GetStatistics is served elsewhere.
+/// runs (<see cref="MethodPermissions"/>).
 /// </summary>
 public sealed class AuditGrpcService(
     ReconciledViewReader views,
@@ -14,7 +15,8 @@ public sealed class AuditGrpcService(
     DiscrepancyListing discrepancies,
     DiscrepancyReview review,
     RecordHistoryReader history,
-    PersonalDataAccessLog accessLog)
+    PersonalDataAccessLog accessLog,
+    StatisticsQuery statistics)
     : V1.AuditService.AuditServiceBase
 {
     public override Task<V1.GetPersonResponse> GetPerson(V1.GetPersonRequest request, ServerCallContext context) =>
@@ -37,6 +39,9 @@ public sealed class AuditGrpcService(
     public override Task<V1.AnswerDiscrepancyResponse> AnswerDiscrepancy(
         V1.AnswerDiscrepancyRequest request, ServerCallContext context) =>
         review.AnswerAsync(CallerOf(context), request, context.CancellationToken);
+
+    public override Task<V1.GetStatisticsResponse> GetStatistics(V1.GetStatisticsRequest request, ServerCallContext context) =>
+        statistics.GetAsync(request, context.CancellationToken);
 
     public override Task<V1.GetRecordHistoryResponse> GetRecordHistory(
         V1.GetRecordHistoryRequest request, ServerCallContext context) =>
