@@ -20,6 +20,13 @@ public sealed class DirtyQueueDrain(
     /// <summary>Reconciles what up to <paramref name="maxEntries"/> queued entries touch; returns how many were taken.</summary>
     public async Task<int> DrainOnceAsync(int maxEntries, CancellationToken cancellationToken)
     {
+        // Look before taking the write lock, so an idle reconciler never holds up a department's batch.
+        if (!await db.DirtyQueue.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var entries = await db.DirtyQueue.AsNoTracking().OrderBy(d => d.Id).Take(maxEntries).ToListAsync(cancellationToken);
         if (entries.Count == 0)
         {
@@ -28,7 +35,6 @@ public sealed class DirtyQueueDrain(
 
         var now = clock.GetUtcNow();
         var asOf = ChinaTime.DateOf(now);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
 
         var units = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in entries)
@@ -60,8 +66,13 @@ public sealed class DirtyQueueDrain(
             await writer.WriteAsync(unitKey, unit, result, now.UtcDateTime, cancellationToken);
         }
 
-        var ids = entries.Select(e => e.Id).ToList();
-        await db.DirtyQueue.Where(d => ids.Contains(d.Id)).ExecuteDeleteAsync(cancellationToken);
+        // Every entry of these subjects is settled, not only those read: the transaction took the write lock before
+        // reading, so whatever queued them was committed before, and the units were rebuilt from it.
+        foreach (var kind in entries.Select(e => e.SubjectKind).Distinct())
+        {
+            var keys = entries.Where(e => e.SubjectKind == kind).Select(e => e.SubjectKey).Distinct().ToList();
+            await db.DirtyQueue.Where(d => d.SubjectKind == kind && keys.Contains(d.SubjectKey)).ExecuteDeleteAsync(cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return entries.Count;
     }
