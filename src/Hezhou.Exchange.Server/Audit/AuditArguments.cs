@@ -65,6 +65,21 @@ public static class AuditArguments
             }
         }
 
+        /// <summary>The day a request asks about: its date if real, today when unset.</summary>
+        public DateOnly AsOfDate(string field, Google.Type.Date? date, DateOnly today)
+        {
+            if (date is null)
+            {
+                return today;
+            }
+            if (RealDay(date) is { } day)
+            {
+                return day;
+            }
+            Add(field, "must be a real day, or unset for today");
+            return today;
+        }
+
         public void MaximumLength(string field, string value, int maximum)
         {
             if (value.Length > maximum)

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hezhou.Exchange.Server.Security;
 using V1 = Hezhou.Exchange.V1;
 
@@ -9,7 +8,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// "451102********0011", the form <see cref="Domain.Identity.CitizenId.Masked"/> gives. Requests always carry the
 /// full ID; only what is returned is masked.
 /// </summary>
-public sealed partial class CitizenIdMask
+public sealed class CitizenIdMask
 {
     private static readonly CitizenIdMask Unmasked = new(false);
     private static readonly CitizenIdMask Masked = new(true);
@@ -23,13 +22,10 @@ public sealed partial class CitizenIdMask
 
     /// <summary>A value known to be a citizen ID, masked as needed.</summary>
     public string Id(string citizenId) =>
-        masks && citizenId.Length == Domain.Identity.CitizenId.Length ? Hide(citizenId) : citizenId;
+        masks && citizenId.Length == Domain.Identity.CitizenId.Length ? Domain.Identity.CitizenId.Mask(citizenId) : citizenId;
 
-    /// <summary>
-    /// Text that may contain citizen IDs (a discrepancy's key, subject or explanation, an access-log subject), with
-    /// each one masked as needed. A household ID of 18 digits would be masked too: hiding too much is the safe error.
-    /// </summary>
-    public string IdsIn(string text) => masks ? CitizenIdPattern().Replace(text, m => Hide(m.Value)) : text;
+    /// <summary>Text that may contain citizen IDs (a discrepancy's key, subject or explanation), masked as needed.</summary>
+    public string IdsIn(string text) => masks ? Domain.Identity.CitizenId.MaskAllIn(text) : text;
 
     /// <summary>A copy of a record as a department sent it, with every citizen ID in it masked as needed.</summary>
     public V1.SubmissionRecord Record(V1.SubmissionRecord record)
@@ -68,10 +64,4 @@ public sealed partial class CitizenIdMask
             person.CitizenId = Id(person.CitizenId);
         }
     }
-
-    private static string Hide(string citizenId) => string.Concat(citizenId.AsSpan(0, 6), "********", citizenId.AsSpan(14, 4));
-
-    // Eighteen characters of the citizen-ID form not run together with other letters or digits.
-    [GeneratedRegex("(?<![0-9A-Za-z])[0-9]{17}[0-9X](?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
-    private static partial Regex CitizenIdPattern();
 }

@@ -29,18 +29,7 @@ public sealed class ReconciledViewReader(
         var violations = new AuditArguments.Violations();
         violations.CitizenId("citizen_id", request.CitizenId, today);
         violations.Purpose("purpose", request.Purpose);
-        var asOf = today;
-        if (request.AsOfDate is { } date)
-        {
-            if (AuditArguments.RealDay(date) is { } day)
-            {
-                asOf = day;
-            }
-            else
-            {
-                violations.Add("as_of_date", "must be a real day, or unset for today");
-            }
-        }
+        var asOf = violations.AsOfDate("as_of_date", request.AsOfDate, today);
         violations.ThrowIfAny();
 
         var row = await db.Persons.AsNoTracking()

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hezhou.Exchange.Domain.Reconciliation;
+using Hezhou.Exchange.Domain.Submissions;
 using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Reconciliation;
 using D = Hezhou.Exchange.Domain;
@@ -126,8 +127,11 @@ public static class AuditMapping
     public static Google.Type.Date ToDate(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     /// <summary>An amount in fen as CNY: units are whole yuan, nanos the fen (1 fen = 10,000,000 nanos).</summary>
-    public static Google.Type.Money FromFen(long fen) =>
-        new() { CurrencyCode = "CNY", Units = fen / 100, Nanos = (int)(fen % 100) * 10_000_000 };
+    public static Google.Type.Money FromFen(long fen)
+    {
+        var amount = Money.FromFen(fen);
+        return new() { CurrencyCode = amount.CurrencyCode, Units = amount.Units, Nanos = amount.Nanos };
+    }
 
     public static Timestamp ToTimestamp(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 

@@ -81,18 +81,7 @@ public sealed class StatisticsQuery(ExchangeDbContext db, ReconciliationPolicy p
             violations.Required("site_code", request.SiteCode);
         }
 
-        var asOf = AuditArguments.Today(clock);
-        if (request.AsOfDate is { } date)
-        {
-            if (AuditArguments.RealDay(date) is { } day)
-            {
-                asOf = day;
-            }
-            else
-            {
-                violations.Add("as_of_date", "must be a real day, or unset for today");
-            }
-        }
+        var asOf = violations.AsOfDate("as_of_date", request.AsOfDate, AuditArguments.Today(clock));
         violations.ThrowIfAny();
         return asOf;
     }

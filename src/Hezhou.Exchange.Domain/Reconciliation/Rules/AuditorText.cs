@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
+
+using Hezhou.Exchange.Domain.Identity;
 
 namespace Hezhou.Exchange.Domain.Reconciliation.Rules;
 
@@ -8,11 +9,10 @@ namespace Hezhou.Exchange.Domain.Reconciliation.Rules;
 /// Explanations are shown to auditors who may not hold the personal-data scope, so every citizen ID in one is
 /// masked (451102********1234) — including one a department happened to use in a source key.
 /// </remarks>
-internal static partial class AuditorText
+internal static class AuditorText
 {
     /// <summary>The text with everything shaped like a citizen ID masked to its first 6 and last 4 characters.</summary>
-    public static string Masked(string text) =>
-        CitizenIdShape().Replace(text, m => m.Groups[1].Value + "********" + m.Groups[2].Value);
+    public static string Masked(string text) => CitizenId.MaskAllIn(text);
 
     public static string PersonZh(string name, string citizenId) => $"{name}（{citizenId}）";
 
@@ -118,8 +118,4 @@ internal static partial class AuditorText
         RecordKind.WelfarePayment => "welfare payment",
         _ => "source",
     };
-
-    // 17 digits and a digit or X, not inside a longer run of digits: the shape of a GB 11643 number.
-    [GeneratedRegex("(?<![0-9])([0-9]{6})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
-    private static partial Regex CitizenIdShape();
 }
