@@ -35,36 +35,13 @@ public sealed class DirtyQueueDrain(
 
         var now = clock.GetUtcNow();
         var asOf = ChinaTime.DateOf(now);
-
-        var units = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entry in entries)
-        {
-            switch (entry.SubjectKind)
-            {
-                case SubjectKind.Household:
-                    units.Add(entry.SubjectKey);
-                    break;
-                case SubjectKind.Person:
-                    // The person's households, and the person on their own: that unit empties once a household holds them.
-                    units.Add(ReconciliationUnit.KeyForUnheldPerson(entry.SubjectKey));
-                    units.UnionWith(await loader.HoldersOfAsync(entry.SubjectKey, cancellationToken));
-                    break;
-                case SubjectKind.Site:
-                    await RefreshSiteAsync(entry.SubjectKey, cancellationToken);
-                    units.UnionWith(await db.Households.Where(h => h.SiteCode == entry.SubjectKey)
-                        .Select(h => h.HouseholdId).ToListAsync(cancellationToken));
-                    break;
-            }
-        }
-
-        foreach (var unitKey in units)
-        {
-            var unit = unitKey.StartsWith(ReconciliationUnit.UnheldPersonPrefix, StringComparison.Ordinal)
-                ? await loader.LoadUnheldPersonAsync(unitKey[ReconciliationUnit.UnheldPersonPrefix.Length..], cancellationToken)
-                : await loader.LoadHouseholdAsync(unitKey, cancellationToken);
-            var result = unit is null ? null : UnitReconciler.Reconcile(unit, policy, asOf);
-            await writer.WriteAsync(unitKey, unit, result, now.UtcDateTime, cancellationToken);
-        }
+        var units = await UnitsTouchedAsync(entries, cancellationToken);
+        var loaded = await loader.LoadAsync(units, cancellationToken);
+        var outcomes = units
+            .Select(key => new ReconciledStoreWriter.UnitOutcome(
+                key, loaded[key], loaded[key] is { } unit ? UnitReconciler.Reconcile(unit, policy, asOf) : null))
+            .ToList();
+        await writer.WriteAsync(outcomes, now.UtcDateTime, cancellationToken);
 
         // Every entry of these subjects is settled, not only those read: the transaction took the write lock before
         // reading, so whatever queued them was committed before, and the units were rebuilt from it.
@@ -77,21 +54,44 @@ public sealed class DirtyQueueDrain(
         return entries.Count;
     }
 
-    private async Task RefreshSiteAsync(string siteCode, CancellationToken cancellationToken)
+    /// <summary>
+    /// The units the entries touch: each household; each person's households and the person on their own (a unit
+    /// that empties once a household holds them); each site's households, after the site's own row is refreshed.
+    /// </summary>
+    private async Task<SortedSet<string>> UnitsTouchedAsync(List<DirtySubject> entries, CancellationToken cancellationToken)
     {
-        await db.Sites.Where(s => s.SiteCode == siteCode).ExecuteDeleteAsync(cancellationToken);
-        if (await loader.LoadSiteAsync(siteCode, cancellationToken) is { } site)
+        var units = new SortedSet<string>(StringComparer.Ordinal);
+        units.UnionWith(Keys(entries, SubjectKind.Household));
+
+        var persons = Keys(entries, SubjectKind.Person);
+        units.UnionWith(persons.Select(ReconciliationUnit.KeyForUnheldPerson));
+        units.UnionWith((await loader.HoldersOfAsync(persons, cancellationToken)).SelectMany(holders => holders));
+
+        var sites = Keys(entries, SubjectKind.Site);
+        if (sites.Count > 0)
         {
-            db.Sites.Add(new ReconciledSite
-            {
-                SiteCode = site.SiteCode,
-                Name = site.Name,
-                CountyCode = site.CountyCode,
-                Kind = site.Kind,
-                SourceVersion = site.Source.Version,
-            });
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            await RefreshSitesAsync(sites, cancellationToken);
+            units.UnionWith(await db.Households.Where(h => sites.Contains(h.SiteCode))
+                .Select(h => h.HouseholdId).ToListAsync(cancellationToken));
         }
+        return units;
+    }
+
+    private static List<string> Keys(List<DirtySubject> entries, SubjectKind kind) =>
+        [.. entries.Where(e => e.SubjectKind == kind).Select(e => e.SubjectKey).Distinct(StringComparer.Ordinal)];
+
+    private async Task RefreshSitesAsync(List<string> siteCodes, CancellationToken cancellationToken)
+    {
+        await db.Sites.Where(s => siteCodes.Contains(s.SiteCode)).ExecuteDeleteAsync(cancellationToken);
+        db.Sites.AddRange((await loader.LoadSitesAsync(siteCodes, cancellationToken)).Values.Select(site => new ReconciledSite
+        {
+            SiteCode = site.SiteCode,
+            Name = site.Name,
+            CountyCode = site.CountyCode,
+            Kind = site.Kind,
+            SourceVersion = site.Source.Version,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 }

@@ -7,38 +7,63 @@ using Microsoft.EntityFrameworkCore;
 namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
-/// Replaces one unit's rows in the reconciled store with what reconciling it yielded, and brings its discrepancies
-/// up to date: new findings open, findings seen again are touched, findings no longer made resolve.
+/// Replaces the rows of the units just reconciled with what reconciling them yielded, and brings their discrepancies
+/// up to date: new findings open, findings seen again are touched, findings no longer made resolve. Set-based: a
+/// fixed number of statements for any number of units, plus one insert per row.
 /// </summary>
 public sealed class ReconciledStoreWriter(ExchangeDbContext db)
 {
     public const string ReconcilerPrincipal = "reconciler";
 
-    /// <summary>Writes the unit's result; a null result (the unit no longer exists) removes its rows.</summary>
-    public async Task WriteAsync(
-        string unitKey, ReconciliationUnit? unit, ReconciledUnit? result, DateTime now, CancellationToken cancellationToken)
+    /// <summary>One reconciled unit: its current facts and result, both null when the unit no longer exists.</summary>
+    public sealed record UnitOutcome(string Key, ReconciliationUnit? Unit, ReconciledUnit? Result);
+
+    public async Task WriteAsync(IReadOnlyList<UnitOutcome> outcomes, DateTime now, CancellationToken cancellationToken)
     {
-        var persons = result?.Persons ?? [];
-        var owned = persons.Select(p => p.CitizenId).ToHashSet(StringComparer.Ordinal);
-        var employments = unit?.Employments.Where(e => owned.Contains(e.Person.CitizenId)).ToList() ?? [];
-        var entitlements = unit?.Entitlements.Where(e => owned.Contains(e.Person.CitizenId)).ToList() ?? [];
-        var payments = unit?.Payments.Where(p => owned.Contains(p.Person.CitizenId)).ToList() ?? [];
+        var rows = outcomes.Select(Rows).ToList();
+        var unitKeys = outcomes.Select(o => o.Key).ToList();
 
-        // Remove what the unit wrote before, and any row it now owns that another unit wrote (a person who moved).
-        var citizenIds = owned.ToList();
-        var employmentKeys = employments.Select(e => e.Source.SourceKey).ToList();
-        var entitlementKeys = entitlements.Select(e => e.Source.SourceKey).ToList();
-        var paymentKeys = payments.Select(p => p.Source.SourceKey).ToList();
-        await db.Persons.Where(p => p.UnitKey == unitKey || citizenIds.Contains(p.CitizenId)).ExecuteDeleteAsync(cancellationToken);
-        await db.Employments.Where(e => e.UnitKey == unitKey || employmentKeys.Contains(e.SourceKey)).ExecuteDeleteAsync(cancellationToken);
-        await db.Entitlements.Where(e => e.UnitKey == unitKey || entitlementKeys.Contains(e.SourceKey)).ExecuteDeleteAsync(cancellationToken);
-        await db.Payments.Where(p => p.UnitKey == unitKey || paymentKeys.Contains(p.SourceKey)).ExecuteDeleteAsync(cancellationToken);
-        await db.Households.Where(h => h.HouseholdId == unitKey).ExecuteDeleteAsync(cancellationToken);
+        // What the units wrote before, and any row they now own that another unit wrote (a person who moved). Each
+        // statement uses one index: SQLite would scan a table for an OR of the two conditions.
+        await db.Persons.Where(p => unitKeys.Contains(p.UnitKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.Employments.Where(e => unitKeys.Contains(e.UnitKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.Entitlements.Where(e => unitKeys.Contains(e.UnitKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.Payments.Where(p => unitKeys.Contains(p.UnitKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.Households.Where(h => unitKeys.Contains(h.HouseholdId)).ExecuteDeleteAsync(cancellationToken);
+        var persons = rows.SelectMany(r => r.Persons).ToList();
+        var employments = rows.SelectMany(r => r.Employments).ToList();
+        var entitlements = rows.SelectMany(r => r.Entitlements).ToList();
+        var payments = rows.SelectMany(r => r.Payments).ToList();
+        var citizenIds = persons.Select(p => p.CitizenId).ToList();
+        var employmentKeys = employments.Select(e => e.SourceKey).ToList();
+        var entitlementKeys = entitlements.Select(e => e.SourceKey).ToList();
+        var paymentKeys = payments.Select(p => p.SourceKey).ToList();
+        await db.Persons.Where(p => citizenIds.Contains(p.CitizenId)).ExecuteDeleteAsync(cancellationToken);
+        await db.Employments.Where(e => employmentKeys.Contains(e.SourceKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.Entitlements.Where(e => entitlementKeys.Contains(e.SourceKey)).ExecuteDeleteAsync(cancellationToken);
+        await db.Payments.Where(p => paymentKeys.Contains(p.SourceKey)).ExecuteDeleteAsync(cancellationToken);
 
+        db.Households.AddRange(rows.Select(r => r.Household).OfType<ReconciledHousehold>());
+        db.Persons.AddRange(persons);
+        db.Employments.AddRange(employments);
+        db.Entitlements.AddRange(entitlements);
+        db.Payments.AddRange(payments);
+        await WriteDiscrepanciesAsync(outcomes, unitKeys, now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The rows one unit owns: its household, the persons it owns and their records.</summary>
+    private static UnitRows Rows(UnitOutcome outcome)
+    {
+        var (unitKey, unit, result) = outcome;
         var household = result?.Household;
-        if (household is not null)
-        {
-            db.Households.Add(new ReconciledHousehold
+        var persons = result?.Persons ?? [];
+        var householdOf = persons.ToDictionary(p => p.CitizenId, p => p.HouseholdId, StringComparer.Ordinal);
+        bool Owned(PersonClaim person) => householdOf.ContainsKey(person.CitizenId);
+
+        return new UnitRows(
+            household is null ? null : new ReconciledHousehold
             {
                 HouseholdId = household.HouseholdId,
                 SiteCode = household.SiteCode,
@@ -48,89 +73,86 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
                 MemberCount = unit!.Household!.Members.Count,
                 SourceVersion = unit.Household.Source.Version,
                 Provenance = StoredJson.Write(household.Provenance),
-            });
-        }
-
-        db.Persons.AddRange(persons.Select(p => new ReconciledPerson
-        {
-            CitizenId = p.CitizenId,
-            UnitKey = unitKey,
-            HouseholdId = p.HouseholdId,
-            SiteCode = household?.SiteCode,
-            CountyCode = household?.CountyCode,
-            Name = p.Name,
-            Gender = p.Gender,
-            BirthDate = p.BirthDate,
-            Ethnicity = p.Ethnicity,
-            RelationToHead = p.RelationToHead,
-            LabourCapacity = p.LabourCapacity,
-            WillingToWork = p.WillingToWork,
-            InSchool = p.InSchool,
-            DisabilityCategory = p.DisabilityCategory,
-            DisabilityGrade = p.DisabilityGrade,
-            DeathDate = p.DeathDate,
-            Provenance = StoredJson.Write(p.Provenance),
-        }));
-        var householdOf = persons.ToDictionary(p => p.CitizenId, p => p.HouseholdId, StringComparer.Ordinal);
-        db.Employments.AddRange(employments.Select(e => new ReconciledEmployment
-        {
-            SourceKey = e.Source.SourceKey,
-            Version = e.Source.Version,
-            UnitKey = unitKey,
-            CitizenId = e.Person.CitizenId,
-            HouseholdId = householdOf[e.Person.CitizenId],
-            Channel = e.Channel,
-            EmployerName = e.EmployerName,
-            EmployerCreditCode = e.EmployerCreditCode,
-            Location = e.Location,
-            LocationDetail = e.LocationDetail,
-            StartDate = e.Period.Start,
-            EndDate = e.Period.End,
-            MonthlyIncomeFen = e.MonthlyIncomeFen,
-        }));
-        db.Entitlements.AddRange(entitlements.Select(e => new ReconciledEntitlement
-        {
-            SourceKey = e.Source.SourceKey,
-            Version = e.Source.Version,
-            UnitKey = unitKey,
-            CitizenId = e.Person.CitizenId,
-            HouseholdId = householdOf[e.Person.CitizenId],
-            Programme = e.Programme,
-            StartDate = e.Period.Start,
-            EndDate = e.Period.End,
-            MonthlyAmountFen = e.MonthlyAmountFen,
-        }));
-        db.Payments.AddRange(payments.Select(p => new ReconciledPayment
-        {
-            SourceKey = p.Source.SourceKey,
-            Version = p.Source.Version,
-            UnitKey = unitKey,
-            EntitlementKey = p.EntitlementKey,
-            CitizenId = p.Person.CitizenId,
-            HouseholdId = householdOf[p.Person.CitizenId],
-            Programme = p.Programme,
-            Month = p.Month,
-            AmountFen = p.AmountFen,
-            PaidDate = p.PaidDate,
-        }));
-
-        await WriteDiscrepanciesAsync(unitKey, household, result?.Findings ?? [], now, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+            },
+            [.. persons.Select(p => new ReconciledPerson
+            {
+                CitizenId = p.CitizenId,
+                UnitKey = unitKey,
+                HouseholdId = p.HouseholdId,
+                SiteCode = household?.SiteCode,
+                CountyCode = household?.CountyCode,
+                Name = p.Name,
+                Gender = p.Gender,
+                BirthDate = p.BirthDate,
+                Ethnicity = p.Ethnicity,
+                RelationToHead = p.RelationToHead,
+                LabourCapacity = p.LabourCapacity,
+                WillingToWork = p.WillingToWork,
+                InSchool = p.InSchool,
+                DisabilityCategory = p.DisabilityCategory,
+                DisabilityGrade = p.DisabilityGrade,
+                DeathDate = p.DeathDate,
+                Provenance = StoredJson.Write(p.Provenance),
+            })],
+            [.. (unit?.Employments ?? []).Where(e => Owned(e.Person)).Select(e => new ReconciledEmployment
+            {
+                SourceKey = e.Source.SourceKey,
+                Version = e.Source.Version,
+                UnitKey = unitKey,
+                CitizenId = e.Person.CitizenId,
+                HouseholdId = householdOf[e.Person.CitizenId],
+                Channel = e.Channel,
+                EmployerName = e.EmployerName,
+                EmployerCreditCode = e.EmployerCreditCode,
+                Location = e.Location,
+                LocationDetail = e.LocationDetail,
+                StartDate = e.Period.Start,
+                EndDate = e.Period.End,
+                MonthlyIncomeFen = e.MonthlyIncomeFen,
+            })],
+            [.. (unit?.Entitlements ?? []).Where(e => Owned(e.Person)).Select(e => new ReconciledEntitlement
+            {
+                SourceKey = e.Source.SourceKey,
+                Version = e.Source.Version,
+                UnitKey = unitKey,
+                CitizenId = e.Person.CitizenId,
+                HouseholdId = householdOf[e.Person.CitizenId],
+                Programme = e.Programme,
+                StartDate = e.Period.Start,
+                EndDate = e.Period.End,
+                MonthlyAmountFen = e.MonthlyAmountFen,
+            })],
+            [.. (unit?.Payments ?? []).Where(p => Owned(p.Person)).Select(p => new ReconciledPayment
+            {
+                SourceKey = p.Source.SourceKey,
+                Version = p.Source.Version,
+                UnitKey = unitKey,
+                EntitlementKey = p.EntitlementKey,
+                CitizenId = p.Person.CitizenId,
+                HouseholdId = householdOf[p.Person.CitizenId],
+                Programme = p.Programme,
+                Month = p.Month,
+                AmountFen = p.AmountFen,
+                PaidDate = p.PaidDate,
+            })]);
     }
 
     private async Task WriteDiscrepanciesAsync(
-        string unitKey, ReconciledHouseholdView? household, IReadOnlyList<Finding> findings, DateTime now,
-        CancellationToken cancellationToken)
+        IReadOnlyList<UnitOutcome> outcomes, List<string> unitKeys, DateTime now, CancellationToken cancellationToken)
     {
-        var keys = findings.Select(f => f.Key).ToList();
-        var existing = await db.Discrepancies
-            .Where(d => d.UnitKey == unitKey || keys.Contains(d.Key))
-            .ToDictionaryAsync(d => d.Key, StringComparer.Ordinal, cancellationToken);
+        var findings = outcomes
+            .SelectMany(o => (o.Result?.Findings ?? []).Select(f => (Finding: f, Household: o.Result!.Household, UnitKey: o.Key)))
+            .ToList();
+        var keys = findings.Select(f => f.Finding.Key).ToList();
+        var existing = (await db.Discrepancies.Where(d => unitKeys.Contains(d.UnitKey)).ToListAsync(cancellationToken))
+            .Concat(await db.Discrepancies.Where(d => keys.Contains(d.Key) && !unitKeys.Contains(d.UnitKey)).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.Key, StringComparer.Ordinal);
 
-        foreach (var finding in findings)
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (finding, household, unitKey) in findings)
         {
-            if (!existing.Remove(finding.Key, out var entry))
+            found.Add(finding.Key);
+            if (!existing.TryGetValue(finding.Key, out var entry))
             {
                 entry = new DiscrepancyEntry
                 {
@@ -146,6 +168,7 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
                 };
                 entry.History.Add(Event(DiscrepancyStatus.Open, now, "found"));
                 db.Discrepancies.Add(entry);
+                existing[finding.Key] = entry;
             }
             else
             {
@@ -173,8 +196,9 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
             entry.LastSeenAt = now;
         }
 
-        // What the unit found before and no longer finds has been corrected.
-        foreach (var entry in existing.Values.Where(e => e.UnitKey == unitKey))
+        // What these units found before and no longer find has been corrected.
+        var reconciled = unitKeys.ToHashSet(StringComparer.Ordinal);
+        foreach (var entry in existing.Values.Where(e => reconciled.Contains(e.UnitKey) && !found.Contains(e.Key)))
         {
             var status = DiscrepancyLifecycle.AfterNoLongerFound(entry.Status);
             if (status != entry.Status)
@@ -194,4 +218,11 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
         Status = status,
         Note = note,
     };
+
+    private sealed record UnitRows(
+        ReconciledHousehold? Household,
+        List<ReconciledPerson> Persons,
+        List<ReconciledEmployment> Employments,
+        List<ReconciledEntitlement> Entitlements,
+        List<ReconciledPayment> Payments);
 }

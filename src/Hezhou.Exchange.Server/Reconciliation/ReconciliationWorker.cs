@@ -9,7 +9,7 @@ public sealed class ReconciliationWorker(
     ReconciliationSignal signal,
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
-    private const int EntriesPerTransaction = 500;
+    private const int EntriesPerTransaction = 1_000;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
 

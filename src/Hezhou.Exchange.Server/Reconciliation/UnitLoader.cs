@@ -7,85 +7,123 @@ using V1 = Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Reconciliation;
 
-/// <summary>Reads the current source versions of one reconciliation unit from the store, as domain facts.</summary>
+/// <summary>
+/// Reads the current source versions of many reconciliation units at once, as domain facts: a handful of set-based
+/// queries for the lot, whatever their number, so that reconciling costs little per household.
+/// </summary>
 public sealed class UnitLoader(ExchangeDbContext db)
 {
     private static readonly RecordKind[] PersonKinds =
         [RecordKind.Employment, RecordKind.WelfareEntitlement, RecordKind.WelfarePayment];
 
-    /// <summary>The households whose current version lists the citizen ID.</summary>
-    public Task<List<string>> HoldersOfAsync(string citizenId, CancellationToken cancellationToken) =>
-        db.SourceRecordSubjects
-            .Where(s => s.CitizenId == citizenId && s.Kind == RecordKind.Household && s.Department == Department.Relocation)
-            .Select(s => s.SourceKey)
-            .ToListAsync(cancellationToken);
-
-    /// <summary>A household with its members' records; null when the household is withdrawn or was never sent.</summary>
-    public async Task<ReconciliationUnit?> LoadHouseholdAsync(string householdId, CancellationToken cancellationToken)
+    /// <summary>For each citizen ID, the households whose current version lists it.</summary>
+    public async Task<ILookup<string, string>> HoldersOfAsync(IReadOnlyCollection<string> citizenIds, CancellationToken cancellationToken)
     {
-        var household = (await CurrentAsync(Department.Relocation, RecordKind.Household, [householdId], cancellationToken))
-            .Select(Fact).OfType<HouseholdFact>().SingleOrDefault();
-        if (household is null)
-        {
-            return null;
-        }
-
-        var site = (await CurrentAsync(Department.Relocation, RecordKind.Site, [household.SiteCode], cancellationToken))
-            .Select(Fact).OfType<SiteFact>().SingleOrDefault();
-        var citizenIds = household.Members.Select(m => m.CitizenId).ToList();
-        var facts = await PersonRecordsAsync(citizenIds, cancellationToken);
-
-        var others = await (
-            from s in db.SourceRecordSubjects
-            where citizenIds.Contains(s.CitizenId) && s.Kind == RecordKind.Household
-                && s.Department == Department.Relocation && s.SourceKey != householdId
-            join r in db.SourceRecords on new { s.Department, s.Kind, s.SourceKey } equals new { r.Department, r.Kind, r.SourceKey }
-            select new { s.CitizenId, r.SourceKey, r.CurrentVersion })
+        var ids = citizenIds.ToList();
+        var rows = await db.SourceRecordSubjects.AsNoTracking()
+            .Where(s => ids.Contains(s.CitizenId) && s.Kind == RecordKind.Household && s.Department == Department.Relocation)
+            .Select(s => new { s.CitizenId, s.SourceKey })
             .ToListAsync(cancellationToken);
-        var otherHouseholds = others
-            .GroupBy(o => o.CitizenId)
-            .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<SourceReference>)g
-                    .Select(o => new SourceReference(Department.Relocation, RecordKind.Household, o.SourceKey, o.CurrentVersion))
-                    .OrderBy(r => r.SourceKey, StringComparer.Ordinal)
-                    .ToList());
+        return rows.ToLookup(r => r.CitizenId, r => r.SourceKey, StringComparer.Ordinal);
+    }
 
+    /// <summary>
+    /// The units named by the keys (household IDs, or "person:" and a citizen ID). A unit that no longer exists — a
+    /// withdrawn household, a person a household now holds or whom nothing names — maps to null.
+    /// </summary>
+    public async Task<Dictionary<string, ReconciliationUnit?>> LoadAsync(
+        IReadOnlyCollection<string> unitKeys, CancellationToken cancellationToken)
+    {
+        var householdIds = unitKeys.Where(k => !IsUnheldPerson(k)).ToList();
+        var personIds = unitKeys.Where(IsUnheldPerson).Select(k => k[ReconciliationUnit.UnheldPersonPrefix.Length..]).ToList();
+
+        var households = (await CurrentAsync(Department.Relocation, RecordKind.Household, householdIds, cancellationToken))
+            .OfType<HouseholdFact>().ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
+        var held = await HoldersOfAsync(personIds, cancellationToken);
+        var unheld = personIds.Where(id => !held.Contains(id)).ToList();
+
+        var members = households.Values.SelectMany(h => h.Members.Select(m => m.CitizenId)).Distinct(StringComparer.Ordinal).ToList();
+        var records = (await PersonRecordsAsync([.. members, .. unheld], cancellationToken))
+            .ToLookup(PersonOf, StringComparer.Ordinal);
+        var holders = await HolderReferencesAsync(members, cancellationToken);
+        var sites = (await CurrentAsync(
+                Department.Relocation, RecordKind.Site, [.. households.Values.Select(h => h.SiteCode).Distinct()], cancellationToken))
+            .OfType<SiteFact>().ToDictionary(s => s.SiteCode, StringComparer.Ordinal);
+
+        var units = new Dictionary<string, ReconciliationUnit?>(StringComparer.Ordinal);
+        foreach (var id in householdIds)
+        {
+            units[id] = households.TryGetValue(id, out var household)
+                ? HouseholdUnit(household, sites.GetValueOrDefault(household.SiteCode), records, holders)
+                : null;
+        }
+        foreach (var id in personIds)
+        {
+            var key = ReconciliationUnit.KeyForUnheldPerson(id);
+            units[key] = held.Contains(id) || !records.Contains(id)
+                ? null
+                : new ReconciliationUnit(
+                    key, null, null, id,
+                    [.. records[id].OfType<EmploymentFact>()], [.. records[id].OfType<EntitlementFact>()],
+                    [.. records[id].OfType<PaymentFact>()], new Dictionary<string, IReadOnlyList<SourceReference>>());
+        }
+        return units;
+    }
+
+    /// <summary>The sites' current records; a withdrawn site is absent.</summary>
+    public async Task<Dictionary<string, SiteFact>> LoadSitesAsync(IReadOnlyCollection<string> siteCodes, CancellationToken cancellationToken) =>
+        (await CurrentAsync(Department.Relocation, RecordKind.Site, [.. siteCodes], cancellationToken))
+            .OfType<SiteFact>().ToDictionary(s => s.SiteCode, StringComparer.Ordinal);
+
+    public static bool IsUnheldPerson(string unitKey) =>
+        unitKey.StartsWith(ReconciliationUnit.UnheldPersonPrefix, StringComparison.Ordinal);
+
+    private static ReconciliationUnit HouseholdUnit(
+        HouseholdFact household, SiteFact? site, ILookup<string, ISourceFact> records,
+        ILookup<string, SourceReference> holders)
+    {
+        var facts = household.Members.SelectMany(m => records[m.CitizenId]).Distinct().ToList();
+        var otherHouseholds = household.Members
+            .Select(m => (m.CitizenId, Others: holders[m.CitizenId].Where(h => h.SourceKey != household.HouseholdId).ToList()))
+            .Where(m => m.Others.Count > 0)
+            .ToDictionary(
+                m => m.CitizenId,
+                m => (IReadOnlyList<SourceReference>)[.. m.Others.OrderBy(r => r.SourceKey, StringComparer.Ordinal)],
+                StringComparer.Ordinal);
         return new ReconciliationUnit(
-            householdId, household, site, null,
+            household.HouseholdId, household, site, null,
             [.. facts.OfType<EmploymentFact>()], [.. facts.OfType<EntitlementFact>()], [.. facts.OfType<PaymentFact>()],
             otherHouseholds);
     }
 
-    /// <summary>A person no household holds, with their records; null when a household holds them or nothing names them.</summary>
-    public async Task<ReconciliationUnit?> LoadUnheldPersonAsync(string citizenId, CancellationToken cancellationToken)
+    private static string PersonOf(ISourceFact fact) => fact switch
     {
-        if ((await HoldersOfAsync(citizenId, cancellationToken)).Count > 0)
-        {
-            return null;
-        }
+        EmploymentFact e => e.Person.CitizenId,
+        EntitlementFact e => e.Person.CitizenId,
+        PaymentFact p => p.Person.CitizenId,
+        _ => throw new ArgumentException($"{fact.GetType().Name} names no person.", nameof(fact)),
+    };
 
-        var facts = await PersonRecordsAsync([citizenId], cancellationToken);
-        if (facts.Count == 0)
-        {
-            return null;
-        }
-
-        return new ReconciliationUnit(
-            ReconciliationUnit.KeyForUnheldPerson(citizenId), null, null, citizenId,
-            [.. facts.OfType<EmploymentFact>()], [.. facts.OfType<EntitlementFact>()], [.. facts.OfType<PaymentFact>()],
-            new Dictionary<string, IReadOnlyList<SourceReference>>());
-    }
-
-    /// <summary>The site's current record, or null when withdrawn or never sent.</summary>
-    public async Task<SiteFact?> LoadSiteAsync(string siteCode, CancellationToken cancellationToken) =>
-        (await CurrentAsync(Department.Relocation, RecordKind.Site, [siteCode], cancellationToken))
-            .Select(Fact).OfType<SiteFact>().SingleOrDefault();
-
-    private async Task<List<object>> PersonRecordsAsync(List<string> citizenIds, CancellationToken cancellationToken)
+    /// <summary>For each citizen ID, the current household records that list it.</summary>
+    private async Task<ILookup<string, SourceReference>> HolderReferencesAsync(
+        List<string> citizenIds, CancellationToken cancellationToken)
     {
         var rows = await (
-            from s in db.SourceRecordSubjects
+            from s in db.SourceRecordSubjects.AsNoTracking()
+            where citizenIds.Contains(s.CitizenId) && s.Kind == RecordKind.Household && s.Department == Department.Relocation
+            join r in db.SourceRecords on new { s.Department, s.Kind, s.SourceKey } equals new { r.Department, r.Kind, r.SourceKey }
+            select new { s.CitizenId, r.SourceKey, r.CurrentVersion })
+            .ToListAsync(cancellationToken);
+        return rows.ToLookup(
+            r => r.CitizenId,
+            r => new SourceReference(Department.Relocation, RecordKind.Household, r.SourceKey, r.CurrentVersion),
+            StringComparer.Ordinal);
+    }
+
+    private async Task<List<ISourceFact>> PersonRecordsAsync(List<string> citizenIds, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from s in db.SourceRecordSubjects.AsNoTracking()
             where citizenIds.Contains(s.CitizenId) && PersonKinds.Contains(s.Kind)
             join r in db.SourceRecords on new { s.Department, s.Kind, s.SourceKey } equals new { r.Department, r.Kind, r.SourceKey }
             join v in db.SourceVersions
@@ -93,20 +131,24 @@ public sealed class UnitLoader(ExchangeDbContext db)
                 equals new { v.Department, v.Kind, v.SourceKey, v.Version }
             select new CurrentVersion(v.Department, v.Kind, v.SourceKey, v.Version, v.Payload))
             .ToListAsync(cancellationToken);
-        return [.. rows.DistinctBy(r => (r.Department, r.Kind, r.SourceKey)).Select(Fact).OfType<object>()];
+        return [.. rows.DistinctBy(r => (r.Department, r.Kind, r.SourceKey)).Select(Fact).OfType<ISourceFact>()];
     }
 
-    private Task<List<CurrentVersion>> CurrentAsync(
-        Department department, RecordKind kind, List<string> keys, CancellationToken cancellationToken) =>
-        (from r in db.SourceRecords
-         where r.Department == department && r.Kind == kind && keys.Contains(r.SourceKey) && !r.Withdrawn
-         join v in db.SourceVersions
-             on new { r.Department, r.Kind, r.SourceKey, Version = r.CurrentVersion }
-             equals new { v.Department, v.Kind, v.SourceKey, v.Version }
-         select new CurrentVersion(v.Department, v.Kind, v.SourceKey, v.Version, v.Payload))
-        .ToListAsync(cancellationToken);
+    private async Task<List<ISourceFact>> CurrentAsync(
+        Department department, RecordKind kind, List<string> keys, CancellationToken cancellationToken)
+    {
+        var rows = await (
+            from r in db.SourceRecords.AsNoTracking()
+            where r.Department == department && r.Kind == kind && keys.Contains(r.SourceKey) && !r.Withdrawn
+            join v in db.SourceVersions
+                on new { r.Department, r.Kind, r.SourceKey, Version = r.CurrentVersion }
+                equals new { v.Department, v.Kind, v.SourceKey, v.Version }
+            select new CurrentVersion(v.Department, v.Kind, v.SourceKey, v.Version, v.Payload))
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(Fact).OfType<ISourceFact>()];
+    }
 
-    private static object? Fact(CurrentVersion version) =>
+    private static ISourceFact? Fact(CurrentVersion version) =>
         SourceFacts.From(
             new SourceReference(version.Department, version.Kind, version.SourceKey, version.Version),
             V1.SubmissionRecord.Parser.ParseFrom(version.Payload).ToDomain());
