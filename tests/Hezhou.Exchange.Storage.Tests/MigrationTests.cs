@@ -1,4 +1,5 @@
 using Hezhou.Exchange.Storage.Entities;
+using Hezhou.Exchange.Storage.Ingestion;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -79,6 +80,19 @@ public sealed class MigrationTests
         {
             File.Delete(path);
         }
+    }
+
+    [Theory]
+    [InlineData(IngestionStatements.InsertVersionSql)]
+    [InlineData(IngestionStatements.InsertHeadSql)]
+    [InlineData(IngestionStatements.UpdateHeadSql)]
+    [InlineData(IngestionStatements.DeleteSubjectsSql)]
+    [InlineData(IngestionStatements.InsertSubjectSql)]
+    [InlineData(IngestionStatements.InsertDirtySql)]
+    [InlineData(IngestionStatements.MaxDirtyIdSql)]
+    public void IngestionStatement_ParsedAsTransactSql_HasNoErrors(string sql)
+    {
+        Assert.Empty(ParseTransactSql(sql).Select(e => $"line {e.Line}: {e.Message}"));
     }
 
     private static string NameOf(string migrationId) => migrationId[(migrationId.IndexOf('_') + 1)..];

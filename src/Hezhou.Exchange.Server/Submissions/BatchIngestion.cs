@@ -11,7 +11,9 @@ using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
+using Hezhou.Exchange.Storage.Ingestion;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using V1 = Hezhou.Exchange.V1;
 
@@ -57,7 +59,7 @@ public sealed class BatchIngestion(
         }
 
         var receivedAt = clock.GetUtcNow();
-        var batch = new BatchWriter(db, limits, caller, batchId, receivedAt, listEveryResult);
+        using var batch = new BatchWriter(db, limits, caller, batchId, receivedAt, listEveryResult);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
@@ -167,8 +169,9 @@ public sealed class BatchIngestion(
         Caller caller,
         string batchId,
         DateTimeOffset receivedAt,
-        bool listEveryResult)
+        bool listEveryResult) : IDisposable
     {
+        private IngestionStatements? statements;
         private readonly DateOnly referenceDate = ChinaTime.DateOf(receivedAt);
         private readonly List<PendingRecord> pending = [];
         private readonly List<V1.RecordResult> results = [];
@@ -219,13 +222,10 @@ public sealed class BatchIngestion(
                 return;
             }
 
+            statements ??= new IngestionStatements(
+                db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
             var heads = await LoadHeadsAsync(cancellationToken);
             var dirty = new HashSet<ReconciliationSubject>();
-            // Versions appended in this chunk are not in the store yet; a later record of the chunk may replace one.
-            var appended = new Dictionary<(RecordKind, string), SubmittedRecord>();
-            // The citizen IDs each changed record now names; records that existed before the chunk lose their old ones.
-            var subjects = new Dictionary<(RecordKind Kind, string Key), IEnumerable<string>>();
-            var replaced = new HashSet<(RecordKind Kind, string Key)>();
             foreach (var record in pending)
             {
                 if (record.Violations.Count > 0)
@@ -234,7 +234,8 @@ public sealed class BatchIngestion(
                     continue;
                 }
 
-                heads.TryGetValue((record.Kind, record.Proto.SourceKey), out var head);
+                var key = (record.Kind, record.Proto.SourceKey);
+                heads.TryGetValue(key, out var head);
                 var contentDigest = BatchDigest.OfRecord(record.Bytes);
                 var isWithdrawal = record.Content.Content is Withdrawal;
                 if (isWithdrawal && head is null)
@@ -246,97 +247,58 @@ public sealed class BatchIngestion(
                 }
 
                 var sameAsCurrent = head is not null
-                    && (isWithdrawal ? head.Withdrawn : !head.Withdrawn && head.CurrentDigest == contentDigest);
+                    && (isWithdrawal ? head.Withdrawn : !head.Withdrawn && head.Digest == contentDigest);
                 if (sameAsCurrent)
                 {
                     unchanged++;
-                    AddResult(record, V1.RecordOutcome.Unchanged, head!.CurrentVersion);
+                    AddResult(record, V1.RecordOutcome.Unchanged, head!.Version);
                     continue;
                 }
 
-                subjects[(record.Kind, record.Proto.SourceKey)] = isWithdrawal
-                    ? []
-                    : CitizenIdsIn(ReconciliationSubject.TouchedBy(record.Proto.SourceKey, record.Content.Content!));
-                if (head is not null && !appended.ContainsKey((record.Kind, record.Proto.SourceKey)))
-                {
-                    replaced.Add((record.Kind, record.Proto.SourceKey));
-                }
-                if (head is not null && !head.Withdrawn)
+                if (head is { Withdrawn: false })
                 {
                     // The previous content's subjects change too: a member who left, a corrected citizen ID.
-                    var previous = appended.GetValueOrDefault((record.Kind, record.Proto.SourceKey))
-                        ?? await LoadCurrentAsync(head, cancellationToken);
+                    var previous = await LoadCurrentAsync(record.Kind, record.Proto.SourceKey, head.Version, cancellationToken);
                     if (previous.Content is { } previousContent)
                     {
                         dirty.UnionWith(ReconciliationSubject.TouchedBy(previous.SourceKey, previousContent));
                     }
                 }
-                if (!isWithdrawal)
-                {
-                    dirty.UnionWith(ReconciliationSubject.TouchedBy(record.Proto.SourceKey, record.Content.Content!));
-                }
+                var touched = isWithdrawal
+                    ? []
+                    : ReconciliationSubject.TouchedBy(record.Proto.SourceKey, record.Content.Content!).ToList();
+                dirty.UnionWith(touched);
 
-                var version = (head?.CurrentVersion ?? 0) + 1;
-                db.SourceVersions.Add(new SourceVersion
-                {
-                    Department = caller.Department,
-                    Kind = record.Kind,
-                    SourceKey = record.Proto.SourceKey,
-                    Version = version,
-                    ContentDigest = contentDigest,
-                    Payload = record.Bytes,
-                    Withdrawn = isWithdrawal,
-                    BatchId = batchId,
-                    RecordIndex = record.Index,
-                    Principal = caller.Name,
-                    ReceivedAt = receivedAt.UtcDateTime,
-                });
-                if (head is null)
-                {
-                    head = new SourceRecord
-                    {
-                        Department = caller.Department,
-                        Kind = record.Kind,
-                        SourceKey = record.Proto.SourceKey,
-                        CurrentDigest = contentDigest,
-                    };
-                    db.SourceRecords.Add(head);
-                    heads[(record.Kind, record.Proto.SourceKey)] = head;
-                }
-                appended[(record.Kind, record.Proto.SourceKey)] = record.Content;
-                head.CurrentVersion = version;
-                head.CurrentDigest = contentDigest;
-                head.Withdrawn = isWithdrawal;
+                var version = (head?.Version ?? 0) + 1;
+                await statements.InsertVersionAsync(
+                    caller.Department, record.Kind, record.Proto.SourceKey, version, contentDigest, record.Bytes,
+                    isWithdrawal, batchId, record.Index, caller.Name, receivedAt.UtcDateTime, cancellationToken);
+                await statements.SetHeadAsync(
+                    head is not null, caller.Department, record.Kind, record.Proto.SourceKey, version, contentDigest,
+                    isWithdrawal, cancellationToken);
+                await statements.ReplaceSubjectsAsync(
+                    caller.Department, record.Kind, record.Proto.SourceKey,
+                    touched.Where(t => t.Kind == SubjectKind.Person).Select(t => t.Key).Distinct(),
+                    hadSubjects: head is { Withdrawn: false }, cancellationToken);
+                heads[key] = new Head(version, contentDigest, isWithdrawal);
                 accepted++;
                 AddResult(record, V1.RecordOutcome.Accepted, version);
             }
 
-            foreach (var (kind, key) in replaced)
+            foreach (var subject in dirty)
             {
-                await db.SourceRecordSubjects
-                    .Where(s => s.Department == caller.Department && s.Kind == kind && s.SourceKey == key)
-                    .ExecuteDeleteAsync(cancellationToken);
+                await statements.QueueAsync(subject, receivedAt.UtcDateTime, cancellationToken);
             }
-            db.SourceRecordSubjects.AddRange(subjects.SelectMany(entry => entry.Value.Distinct().Select(citizenId =>
-                new SourceRecordSubject
-                {
-                    Department = caller.Department,
-                    Kind = entry.Key.Kind,
-                    SourceKey = entry.Key.Key,
-                    CitizenId = citizenId,
-                })));
-            var queued = dirty.Select(subject => new DirtySubject
+            if (dirty.Count > 0)
             {
-                SubjectKind = subject.Kind,
-                SubjectKey = subject.Key,
-                EnqueuedAt = receivedAt.UtcDateTime,
-            }).ToList();
-            db.DirtyQueue.AddRange(queued);
+                DirtyWatermark = await statements.MaxDirtyIdAsync(cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
-            DirtyWatermark = queued.Select(d => d.Id).Append(DirtyWatermark).Max();
             db.ChangeTracker.Clear();
             pending.Clear();
         }
+
+        public void Dispose() => statements?.Dispose();
 
         public V1.Batch Acknowledge(string contentDigest)
         {
@@ -358,21 +320,21 @@ public sealed class BatchIngestion(
             return batch;
         }
 
-        /// <summary>The current versions of the pending records' source records, tracked so they can be moved on.</summary>
-        private async Task<Dictionary<(RecordKind, string), SourceRecord>> LoadHeadsAsync(CancellationToken cancellationToken)
+        /// <summary>The current version of each pending record's source record, if it has one.</summary>
+        private async Task<Dictionary<(RecordKind, string), Head>> LoadHeadsAsync(CancellationToken cancellationToken)
         {
             var keys = pending.Where(p => p.Violations.Count == 0).Select(p => p.Proto.SourceKey).Distinct().ToList();
-            var heads = await db.SourceRecords
+            var heads = await db.SourceRecords.AsNoTracking()
                 .Where(r => r.Department == caller.Department && keys.Contains(r.SourceKey))
                 .ToListAsync(cancellationToken);
-            return heads.ToDictionary(h => (h.Kind, h.SourceKey));
+            return heads.ToDictionary(h => (h.Kind, h.SourceKey), h => new Head(h.CurrentVersion, h.CurrentDigest, h.Withdrawn));
         }
 
-        private async Task<SubmittedRecord> LoadCurrentAsync(SourceRecord head, CancellationToken cancellationToken)
+        private async Task<SubmittedRecord> LoadCurrentAsync(
+            RecordKind kind, string sourceKey, long version, CancellationToken cancellationToken)
         {
             var payload = await db.SourceVersions
-                .Where(v => v.Department == head.Department && v.Kind == head.Kind
-                    && v.SourceKey == head.SourceKey && v.Version == head.CurrentVersion)
+                .Where(v => v.Department == caller.Department && v.Kind == kind && v.SourceKey == sourceKey && v.Version == version)
                 .Select(v => v.Payload)
                 .SingleAsync(cancellationToken);
             return V1.SubmissionRecord.Parser.ParseFrom(payload).ToDomain();
@@ -426,13 +388,13 @@ public sealed class BatchIngestion(
             results.Add(result);
         }
 
-        private static IEnumerable<string> CitizenIdsIn(IEnumerable<ReconciliationSubject> subjects) =>
-            subjects.Where(s => s.Kind == SubjectKind.Person).Select(s => s.Key);
-
         /// <summary>Cuts a string to at most <paramref name="length"/> UTF-16 units without splitting a surrogate pair.</summary>
         private static string Truncate(string value, int length) =>
             value.Length <= length ? value : value[..(char.IsHighSurrogate(value[length - 1]) ? length - 1 : length)];
     }
+
+    /// <summary>A source record's current version as ingestion last saw or wrote it.</summary>
+    private sealed record Head(long Version, string Digest, bool Withdrawn);
 
     private sealed record PendingRecord(
         int Index,
