@@ -5,6 +5,7 @@ using Rule = Hezhou.Exchange.Domain.Reconciliation.DiscrepancyRule;
 
 namespace Hezhou.Exchange.Cli.Tests.EndToEnd;
 
+[Collection(EndToEndCollection.Name)]
 public sealed class InjectedTruthTests
 {
     private const int CasesPerRule = 2;

@@ -1,0 +1,52 @@
+using Hezhou.Exchange.Cli.Commands;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Hezhou.Exchange.Cli;
+
+/// <summary>The commands of the client, built once here for the entry point and for the tests alike.</summary>
+internal static class CliApplication
+{
+    public static CommandApp Create(CliOutput output)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("hezhou");
+            config.ConfigureConsole(output.Console);
+            config.Settings.Registrar.RegisterInstance(output);
+            config.SetExceptionHandler((exception, _) => CliErrors.Report(exception, output));
+
+            // The data set and the whole service at once.
+            config.AddCommand<GenerateCommand>("generate")
+                .WithDescription("Write a seed-calibrated data set: each department's records as .jsonl and .csv, and injected.json.")
+                .WithExample("generate", "--out", "data", "--inject", "dibao-with-tekun=3,unknown-person=2");
+            config.AddCommand<DemoCommand>("demo")
+                .WithDescription("Push the default data set into an empty server as the three departments, and compare the city's figures with the seed report.")
+                .WithExample("demo", "--server", "http://127.0.0.1:5080");
+
+            // Departments: data in.
+            config.AddCommand<PushCommand>("push")
+                .WithDescription("Stream files of records to the server: resumable, idempotent, with progress.")
+                .WithExample("push", "--api-key", "dev-relocation-key", "relocation.jsonl");
+
+            // Auditors: reconciled data out.
+            config.AddCommand<StatsCommand>("stats")
+                .WithDescription("The city's indicators for the city, a county or a site, as of a date.")
+                .WithExample("stats", "--api-key", "dev-auditor-key", "--as-of", "2023-12-31");
+            config.AddCommand<PersonCommand>("person")
+                .WithDescription("One reconciled person, with the source of every field. Logged with its purpose.")
+                .WithExample("person", "45110219700202161X", "--purpose", "case-2024-17", "--api-key", "dev-auditor-key");
+            config.AddCommand<HouseholdCommand>("household")
+                .WithDescription("One reconciled household with its members. Logged with its purpose.")
+                .WithExample("household", "45110200100001", "--purpose", "case-2024-17", "--api-key", "dev-auditor-key");
+            config.AddCommand<DiscrepanciesCommand>("discrepancies")
+                .WithDescription("Conflicts between departments' records, filtered and paged.")
+                .WithExample("discrepancies", "--rule", "dibao-with-tekun", "--status", "open", "--api-key", "dev-auditor-key");
+            config.AddCommand<HistoryCommand>("history")
+                .WithDescription("Every version of one source record: who sent it, when, in which batch.")
+                .WithExample("history", "--department", "civil-affairs", "--kind", "welfare-entitlement", "--purpose", "case-2024-17", "CSDB00000001");
+        });
+        return app;
+    }
+}

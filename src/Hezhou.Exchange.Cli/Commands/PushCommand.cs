@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using Hezhou.Exchange.Cli.Connection;
+using Hezhou.Exchange.Cli.Files;
+using Hezhou.Exchange.Cli.Pushing;
+using Hezhou.Exchange.Cli.Rendering;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace Hezhou.Exchange.Cli.Commands;
+
+internal sealed class PushSettings : KeyedSettings
+{
+    [CommandArgument(0, "<FILES>")]
+    [Description("Files of records: .jsonl (proto3 JSON, one record a line), .csv or .xlsx (bilingual headers).")]
+    public string[] Files { get; set; } = [];
+}
+
+/// <summary>push: checks every file whole, then streams them to the server, resumably.</summary>
+internal sealed class PushCommand(CliOutput output) : ExchangeCommand<PushSettings>
+{
+    protected override async Task<int> RunAsync(ExchangeConnection connection, PushSettings settings, CancellationToken cancellationToken)
+    {
+        // Every file is read through before anything is sent, so a file that does not parse sends nothing.
+        var counts = RecordFileCheck.CountAll(settings.Files);
+        var pusher = new RecordPusher(connection.Submissions);
+        var reports = new List<PushReport>();
+        await output.Messages.Progress()
+            .Columns(
+                new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
+                new RecordsPerSecondColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .StartAsync(async progress =>
+            {
+                var tasks = settings.Files
+                    .Select(file => progress.AddTask(Path.GetFileName(file), autoStart: false, maxValue: Math.Max(1, counts[file])))
+                    .ToList();
+                for (var i = 0; i < settings.Files.Length; i++)
+                {
+                    var file = settings.Files[i];
+                    var task = tasks[i];
+                    task.StartTask();
+                    reports.Add(await pusher.PushAsync(
+                        Path.GetFileName(file), RecordPusher.FilePrefix(file), RecordFiles.Read(file),
+                        sent => task.Increment(sent), cancellationToken));
+                    task.Value = task.MaxValue;
+                    task.StopTask();
+                }
+            });
+        PushView.Render(output.Console, reports);
+        return reports.Any(r => r.Rejected > 0) ? ExitCodes.RejectedOrDiffering : ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Google.Type;
+
+namespace Hezhou.Exchange.Cli.Files;
+
+/// <summary>
+/// How values are written in spreadsheet cells and read back: ISO dates (a month as "2023-12"), yuan with two
+/// decimals, 是/否. Reading checks the form only; whether a value is valid is the server's to judge, so a record with
+/// an impossible date is sent and rejected with a reason rather than stopping the file.
+/// </summary>
+internal static partial class CellValues
+{
+    private const string Yes = "是";
+    private const string No = "否";
+
+    public static string Date(Date? date) => date switch
+    {
+        null or { Year: 0, Month: 0, Day: 0 } => "",
+        { Month: 0, Day: 0 } => date.Year.ToString("D4", CultureInfo.InvariantCulture),
+        { Day: 0 } => string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}"),
+    };
+
+    public static Date? ParseDate(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        var match = DatePattern().Match(text);
+        if (!match.Success)
+        {
+            throw new CellFormatException($"'{text}' is not a date (YYYY-MM-DD, or YYYY-MM for a month)");
+        }
+        return new Date
+        {
+            Year = int.Parse(match.Groups["year"].Value, CultureInfo.InvariantCulture),
+            Month = match.Groups["month"].Success ? int.Parse(match.Groups["month"].Value, CultureInfo.InvariantCulture) : 0,
+            Day = match.Groups["day"].Success ? int.Parse(match.Groups["day"].Value, CultureInfo.InvariantCulture) : 0,
+        };
+    }
+
+    /// <summary>Yuan with at least two decimals, exact: "480.50". Money is always CNY in the exchange.</summary>
+    public static string Money(Money? money)
+    {
+        if (money is null)
+        {
+            return "";
+        }
+        var yuan = money.Units + money.Nanos / 1_000_000_000m;
+        return yuan.ToString("0.00#######", CultureInfo.InvariantCulture);
+    }
+
+    public static Money? ParseMoney(string text)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+        if (!decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var yuan)
+            || decimal.Round(yuan, 9) != yuan || Math.Abs(yuan) >= long.MaxValue)
+        {
+            throw new CellFormatException($"'{text}' is not an amount in yuan (e.g. 480.50)");
+        }
+        var units = decimal.Truncate(yuan);
+        return new Money
+        {
+            CurrencyCode = "CNY",
+            Units = (long)units,
+            Nanos = (int)((yuan - units) * 1_000_000_000m),
+        };
+    }
+
+    public static string Integer(int value) => value == 0 ? "" : value.ToString(CultureInfo.InvariantCulture);
+
+    public static int ParseInteger(string text)
+    {
+        if (text.Length == 0)
+        {
+            return 0;
+        }
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new CellFormatException($"'{text}' is not a whole number");
+    }
+
+    public static string Boolean(bool value) => value ? Yes : No;
+
+    public static bool ParseBoolean(string text) => text.Trim().ToLowerInvariant() switch
+    {
+        "" or No or "no" or "n" or "false" or "0" => false,
+        Yes or "yes" or "y" or "true" or "1" => true,
+        _ => throw new CellFormatException($"'{text}' is not 是/否 (yes/no)"),
+    };
+
+    public static string Enum<T>(T value) where T : struct, System.Enum => EnumLabels.Chinese(value);
+
+    public static T ParseEnum<T>(string text) where T : struct, System.Enum =>
+        EnumLabels.TryParse<T>(text, out var value)
+            ? value
+            : throw new CellFormatException($"'{text}' is not a {typeof(T).Name} ({EnumLabels.Accepted<T>()})");
+
+    [GeneratedRegex(@"^(?<year>\d{4})(?:[-/.](?<month>\d{1,2})(?:[-/.](?<day>\d{1,2}))?)?$")]
+    private static partial Regex DatePattern();
+}
+
+/// <summary>A cell whose text is not of the form its column needs; the reader adds the file, row and column.</summary>
+internal sealed class CellFormatException(string message) : Exception(message);
