@@ -17,15 +17,23 @@ public static class StorageRegistration
             Pooling = true,
         }.ToString();
 
+    // The reconciler asks about thousands of keys at once; one parameter per key would pass SQLite's limit on
+    // variables, so a list goes as one JSON parameter (json_each on SQLite, OPENJSON on SQL Server).
+    private const ParameterTranslationMode OneParameterPerList = ParameterTranslationMode.Parameter;
+
     public static void Configure(DbContextOptionsBuilder options, StorageProvider provider, string connectionString)
     {
         switch (provider)
         {
             case StorageProvider.Sqlite:
-                options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                options.UseSqlite(connectionString, sqlite => sqlite
+                    .MigrationsAssembly(SqliteMigrationsAssembly)
+                    .UseParameterizedCollectionMode(OneParameterPerList));
                 break;
             case StorageProvider.SqlServer:
-                options.UseSqlServer(connectionString, sqlServer => sqlServer.MigrationsAssembly(SqlServerMigrationsAssembly));
+                options.UseSqlServer(connectionString, sqlServer => sqlServer
+                    .MigrationsAssembly(SqlServerMigrationsAssembly)
+                    .UseParameterizedCollectionMode(OneParameterPerList));
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider.");
