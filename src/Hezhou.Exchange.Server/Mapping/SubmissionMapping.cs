@@ -24,19 +24,6 @@ public static class SubmissionMapping
             _ => null,
         });
 
-    /// <summary>The record kind a submitted record belongs to, as far as it can be told.</summary>
-    public static D.RecordKind KindOf(this V1.SubmissionRecord record) => record.ContentCase switch
-    {
-        V1.SubmissionRecord.ContentOneofCase.Site => D.RecordKind.Site,
-        V1.SubmissionRecord.ContentOneofCase.Household => D.RecordKind.Household,
-        V1.SubmissionRecord.ContentOneofCase.Employment => D.RecordKind.Employment,
-        V1.SubmissionRecord.ContentOneofCase.JobVacancy => D.RecordKind.JobVacancy,
-        V1.SubmissionRecord.ContentOneofCase.WelfareEntitlement => D.RecordKind.WelfareEntitlement,
-        V1.SubmissionRecord.ContentOneofCase.WelfarePayment => D.RecordKind.WelfarePayment,
-        V1.SubmissionRecord.ContentOneofCase.Withdrawal => (D.RecordKind)record.Withdrawal.Kind,
-        _ => D.RecordKind.Unspecified,
-    };
-
     private static SiteRecord ToDomain(V1.Site site) =>
         new(site.Name, site.CountyCode, (D.SiteKind)site.Kind, site.Dwellings, ToDomain(site.OpenDate));
 

@@ -194,7 +194,8 @@ public sealed class BatchIngestion(
                     new Dictionary<string, string> { ["limit"] = limits.MaxRecordsPerStream.ToString() });
             }
 
-            var kind = record.KindOf();
+            var content = record.ToDomain();
+            var kind = content.Content?.Kind ?? RecordKind.Unspecified;
             if (System.Enum.IsDefined(kind) && kind != RecordKind.Unspecified
                 && !RecordAuthority.MaySubmit(caller.Department, kind))
             {
@@ -205,7 +206,6 @@ public sealed class BatchIngestion(
                     new Dictionary<string, string> { ["index"] = RecordCount.ToString(), ["kind"] = kind.ToString() });
             }
 
-            var content = record.ToDomain();
             var violations = SubmissionValidator.Validate(content, referenceDate);
             pending.Add(new PendingRecord(RecordCount, kind, record, content, bytes, violations));
             RecordCount++;

@@ -52,7 +52,7 @@ internal static class InMemoryReconciliation
         {
             foreach (var record in records)
             {
-                var source = new SourceReference(department, record.KindOf(), record.SourceKey, 1);
+                var source = new SourceReference(department, record.ToDomain().Content!.Kind, record.SourceKey, 1);
                 switch (SourceFacts.From(source, record.ToDomain()))
                 {
                     case SiteFact site:
