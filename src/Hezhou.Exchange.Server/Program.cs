@@ -31,6 +31,7 @@ var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<
 builder.Services.Configure<SubmissionLimits>(builder.Configuration.GetSection(SubmissionLimits.SectionName));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExchangeStore(builder.Configuration, builder.Environment.ContentRootPath);
+builder.Services.AddSingleton<StoreWriteGate>();
 
 // Authentication by API key; authorization per method in AuthorizationInterceptor.
 builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.SectionName));
@@ -55,12 +56,15 @@ builder.Services.AddSingleton<ReconciliationSignal>();
 builder.Services.AddScoped<UnitLoader>();
 builder.Services.AddScoped<ReconciledStoreWriter>();
 builder.Services.AddScoped<DirtyQueueDrain>();
+builder.Services.AddScoped<IndicatorAggregates>();
 if (builder.Configuration.GetValue("Reconciliation:Enabled", true))
 {
     builder.Services.AddHostedService<ReconciliationWorker>();
 }
 
 // Auditors: the reconciled views, listings, the discrepancy loop and the access log.
+builder.Services.AddSingleton<AccessLogWriter>();
+builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
 builder.Services.AddScoped<PersonalDataAccessLog>();
 builder.Services.AddScoped<ReconciledViewReader>();
 builder.Services.AddScoped<HouseholdListing>();

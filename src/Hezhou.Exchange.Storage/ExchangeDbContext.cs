@@ -22,6 +22,8 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<ReconciledPayment> Payments => Set<ReconciledPayment>();
     public DbSet<DiscrepancyEntry> Discrepancies => Set<DiscrepancyEntry>();
     public DbSet<DiscrepancyEvent> DiscrepancyEvents => Set<DiscrepancyEvent>();
+    public DbSet<HouseholdIndicators> HouseholdIndicators => Set<HouseholdIndicators>();
+    public DbSet<SiteIndicators> SiteIndicators => Set<SiteIndicators>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ExchangeDbContext).Assembly);

@@ -42,73 +42,41 @@ public sealed record CityIndicators(
         IReadOnlyList<EmploymentSpan> employments,
         IReadOnlyList<EntitlementSpan> entitlements,
         IReadOnlyDictionary<WelfareProgramme, long> paidFen,
-        ReconciliationPolicy policy)
+        ReconciliationPolicy policy) =>
+        From(asOf, IndicatorTally.Of(asOf, members, employments, entitlements, paidFen, policy));
+
+    /// <summary>The indicators of the households a tally counts.</summary>
+    public static CityIndicators From(DateOnly asOf, IndicatorTally tally)
     {
-        // Relocated persons: moved in by the day and alive on it.
-        var relocated = members
-            .Where(m => m.RelocationDate <= asOf && (m.DeathDate is null || m.DeathDate > asOf))
-            .ToDictionary(m => m.CitizenId, StringComparer.Ordinal);
-        var inLabourForce = relocated.Values.Where(m => IsInLabourForce(m, asOf, policy)).ToList();
-
-        // Each employed person counts once, under the channel of their earliest stable employment.
-        var primaryChannel = employments
-            .Where(e => relocated.ContainsKey(e.CitizenId) && EmploymentStability.IsStableOn(e.Period, asOf, policy))
-            .GroupBy(e => e.CitizenId, StringComparer.Ordinal)
-            .ToDictionary(
-                g => g.Key,
-                g => g.OrderBy(e => e.Period.Start).ThenBy(e => e.SourceKey, StringComparer.Ordinal).First().Channel,
-                StringComparer.Ordinal);
-        var employed = inLabourForce.Where(m => primaryChannel.ContainsKey(m.CitizenId)).ToList();
-
-        var monthlyIncomeFen = employments
-            .Where(e => relocated.ContainsKey(e.CitizenId) && e.Period.Contains(asOf))
-            .Sum(e => (decimal)e.MonthlyIncomeFen);
-        var perCapitaFen = relocated.Count == 0
+        ArgumentNullException.ThrowIfNull(tally);
+        var perCapitaFen = tally.RelocatedPersons == 0
             ? 0
-            : (long)Math.Round(monthlyIncomeFen * 12 / relocated.Count, MidpointRounding.AwayFromZero);
-
-        var residentsBySite = relocated.Values.GroupBy(m => m.SiteCode, StringComparer.Ordinal).Select(g => g.Count()).ToList();
-        var employedHouseholds = employed.Select(m => m.HouseholdId).ToHashSet(StringComparer.Ordinal);
-        var willingHouseholds = inLabourForce.Where(m => m.WillingToWork).Select(m => m.HouseholdId)
-            .ToHashSet(StringComparer.Ordinal);
-        var disabled = relocated.Values.Where(IsDisabled).ToList();
-        var disabledInLabourForce = inLabourForce.Count(IsDisabled);
-        var disabledEmployed = employed.Count(IsDisabled);
-
+            : (long)Math.Round((decimal)tally.MonthlyIncomeFen * 12 / tally.RelocatedPersons, MidpointRounding.AwayFromZero);
+        var residentsBySite = tally.RelocatedBySite.Values.Where(n => n > 0).ToList();
         return new CityIndicators(
             asOf,
             Sites: residentsBySite.Count,
             LargeSites: residentsBySite.Count(n => n >= LargeSiteResidents),
             SmallSites: residentsBySite.Count(n => n < LargeSiteResidents),
-            RelocatedPersons: relocated.Count,
-            RelocatedHouseholds: relocated.Values.Select(m => m.HouseholdId).Distinct(StringComparer.Ordinal).Count(),
-            LabourForce: inLabourForce.Count,
-            EmployedPersons: employed.Count,
-            EmployedHouseholds: employedHouseholds.Count,
-            EmploymentRate: new Rate(employed.Count, inLabourForce.Count),
-            SelfEmployedPersons: employed.Count(m => primaryChannel[m.CitizenId] == EmploymentChannel.SelfEmployment),
+            RelocatedPersons: tally.RelocatedPersons,
+            RelocatedHouseholds: tally.RelocatedHouseholds,
+            LabourForce: tally.LabourForce,
+            EmployedPersons: tally.EmployedPersons,
+            EmployedHouseholds: tally.EmployedHouseholds,
+            EmploymentRate: new Rate(tally.EmployedPersons, tally.LabourForce),
+            SelfEmployedPersons: tally.SelfEmployedPersons,
             PerCapitaAnnualIncomeFen: perCapitaFen,
-            UrbanDibaoRecipients: RecipientsOn(WelfareProgramme.UrbanDibao),
-            UrbanDibaoPaidFen: paidFen.GetValueOrDefault(WelfareProgramme.UrbanDibao),
-            UrbanTekunRecipients: RecipientsOn(WelfareProgramme.UrbanTekun),
-            UrbanTekunPaidFen: paidFen.GetValueOrDefault(WelfareProgramme.UrbanTekun),
-            CareAllowancePaidFen: paidFen.GetValueOrDefault(WelfareProgramme.CareAllowance),
-            DisabledPersons: disabled.Count,
-            DisabledLabourForce: disabledInLabourForce,
-            DisabledEmployed: disabledEmployed,
-            DisabledEmploymentRate: new Rate(disabledEmployed, disabledInLabourForce),
-            WillingHouseholdsWithEmploymentRate: new Rate(
-                willingHouseholds.Count(employedHouseholds.Contains), willingHouseholds.Count),
-            EmployedByChannel: [.. employed
-                .GroupBy(m => primaryChannel[m.CitizenId])
-                .OrderBy(g => g.Key)
-                .Select(g => (g.Key, (long)g.Count()))]);
-
-        long RecipientsOn(WelfareProgramme programme) => entitlements
-            .Where(e => e.Programme == programme && e.Period.Contains(asOf) && relocated.ContainsKey(e.CitizenId))
-            .Select(e => e.CitizenId)
-            .Distinct(StringComparer.Ordinal)
-            .Count();
+            UrbanDibaoRecipients: tally.UrbanDibaoRecipients,
+            UrbanDibaoPaidFen: tally.PaidFen.GetValueOrDefault(WelfareProgramme.UrbanDibao),
+            UrbanTekunRecipients: tally.UrbanTekunRecipients,
+            UrbanTekunPaidFen: tally.PaidFen.GetValueOrDefault(WelfareProgramme.UrbanTekun),
+            CareAllowancePaidFen: tally.PaidFen.GetValueOrDefault(WelfareProgramme.CareAllowance),
+            DisabledPersons: tally.DisabledPersons,
+            DisabledLabourForce: tally.DisabledLabourForce,
+            DisabledEmployed: tally.DisabledEmployed,
+            DisabledEmploymentRate: new Rate(tally.DisabledEmployed, tally.DisabledLabourForce),
+            WillingHouseholdsWithEmploymentRate: new Rate(tally.WillingHouseholdsWithEmployment, tally.WillingHouseholds),
+            EmployedByChannel: [.. tally.EmployedByChannel.Where(c => c.Value > 0).OrderBy(c => c.Key).Select(c => (c.Key, c.Value))]);
     }
 
     /// <summary>
@@ -119,7 +87,4 @@ public sealed record CityIndicators(
         member.LabourCapacity is LabourCapacity.Normal or LabourCapacity.Skilled or LabourCapacity.Weak
         && !member.InSchool
         && EmploymentStability.AgeOn(member.BirthDate, asOf) >= policy.MinimumWorkingAge;
-
-    private static bool IsDisabled(MemberStatus member) =>
-        member.DisabilityCategory is not (DisabilityCategory.None or DisabilityCategory.Unspecified);
 }

@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Hezhou.Exchange.Domain.Reconciliation;
+using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Mapping;
 using Hezhou.Exchange.Server.Security;
@@ -15,7 +16,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// answers it. Every step is added to the discrepancy's history. Discrepancies are named by their full key: a key
 /// as a caller without the personal-data scope sees it (with a masked citizen ID) names none.
 /// </summary>
-public sealed class DiscrepancyReview(ExchangeDbContext db, TimeProvider clock)
+public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate writeGate, TimeProvider clock)
 {
     public const int MaximumNoteLength = 1000;
 
@@ -32,7 +33,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, TimeProvider clock)
         }
         violations.ThrowIfAny();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
         var entry = await FindAsync(request.Key, cancellationToken);
         if (!DiscrepancyLifecycle.TryAct(entry.Status, request.Action.ToDomain(), request.Note, out var next, out var refusal))
         {
@@ -63,7 +64,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, TimeProvider clock)
         violations.MaximumLength("reason", request.Reason, MaximumNoteLength);
         violations.ThrowIfAny();
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
         var entry = await FindAsync(request.Key, cancellationToken);
         if (!entry.Involves(caller.Department))
         {

@@ -12,7 +12,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// if the log cannot be written, the call fails and nothing is shown. <see cref="ListAsync"/> shows one citizen who
 /// looked at their data (administrators only).
 /// </summary>
-public sealed class PersonalDataAccessLog(ExchangeDbContext db, TimeProvider clock)
+public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogWriter writer, TimeProvider clock)
 {
     /// <summary>One read of one subject, and how many records about it were returned.</summary>
     public sealed record Read(string Subject, int RecordCount);
@@ -22,17 +22,17 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, TimeProvider clo
         Caller caller, string method, string purpose, IEnumerable<Read> reads, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        db.AccessLog.AddRange(reads.Select(read => new AccessLogEntry
-        {
-            Principal = caller.Name,
-            Method = method,
-            Subject = read.Subject,
-            Purpose = purpose,
-            RecordCount = read.RecordCount,
-            AccessedAt = now,
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        await writer.AppendAsync(
+            [.. reads.Select(read => new AccessLogEntry
+            {
+                Principal = caller.Name,
+                Method = method,
+                Subject = read.Subject,
+                Purpose = purpose,
+                RecordCount = read.RecordCount,
+                AccessedAt = now,
+            })],
+            cancellationToken);
     }
 
     /// <summary>The reads of one citizen's data, newest first, paged by the log's own order of writing.</summary>

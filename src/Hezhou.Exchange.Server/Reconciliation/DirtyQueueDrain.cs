@@ -1,5 +1,7 @@
 using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
+using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -14,9 +16,28 @@ public sealed class DirtyQueueDrain(
     ExchangeDbContext db,
     UnitLoader loader,
     ReconciledStoreWriter writer,
+    IndicatorAggregates indicators,
     ReconciliationPolicy policy,
+    StoreWriteGate writeGate,
     TimeProvider clock)
 {
+    /// <summary>
+    /// Brings up to <paramref name="maxHouseholds"/> indicator tallies of an earlier day to today, in one transaction;
+    /// returns how many it refreshed.
+    /// </summary>
+    public async Task<int> RefreshIndicatorsAsync(int maxHouseholds, CancellationToken cancellationToken)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow());
+        if (!await db.HouseholdIndicators.AnyAsync(h => h.AsOf != today, cancellationToken))
+        {
+            return 0;
+        }
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
+        var refreshed = await indicators.RefreshStaleAsync(today, maxHouseholds, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return refreshed;
+    }
+
     /// <summary>Reconciles what up to <paramref name="maxEntries"/> queued entries touch; returns how many were taken.</summary>
     public async Task<int> DrainOnceAsync(int maxEntries, CancellationToken cancellationToken)
     {
@@ -26,7 +47,7 @@ public sealed class DirtyQueueDrain(
             return 0;
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
         var entries = await db.DirtyQueue.AsNoTracking().OrderBy(d => d.Id).Take(maxEntries).ToListAsync(cancellationToken);
         if (entries.Count == 0)
         {
@@ -42,6 +63,7 @@ public sealed class DirtyQueueDrain(
                 key, loaded[key], loaded[key] is { } unit ? UnitReconciler.Reconcile(unit, policy, asOf) : null))
             .ToList();
         await writer.WriteAsync(outcomes, now.UtcDateTime, cancellationToken);
+        await indicators.RefreshAsync([.. units.Where(key => !UnitLoader.IsUnheldPerson(key))], asOf, cancellationToken);
 
         // Every entry of these subjects is settled, not only those read: the transaction took the write lock before
         // reading, so whatever queued them was committed before, and the units were rebuilt from it.

@@ -2,7 +2,8 @@ namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
 /// The background reconciler: drains the dirty queue whenever a batch signals work, and at least once a second, so
-/// that whatever was still queued when the server stopped is reconciled after it restarts.
+/// that whatever was still queued when the server stopped is reconciled after it restarts. When the queue is empty it
+/// brings the indicator tallies of an earlier day up to today.
 /// </summary>
 public sealed class ReconciliationWorker(
     IServiceScopeFactory scopes,
@@ -10,6 +11,7 @@ public sealed class ReconciliationWorker(
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
     private const int EntriesPerTransaction = 1_000;
+    private const int HouseholdsPerRefresh = 2_000;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
 
@@ -21,8 +23,13 @@ public sealed class ReconciliationWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                taken = await scope.ServiceProvider.GetRequiredService<DirtyQueueDrain>()
-                    .DrainOnceAsync(EntriesPerTransaction, stoppingToken);
+                var drain = scope.ServiceProvider.GetRequiredService<DirtyQueueDrain>();
+                taken = await drain.DrainOnceAsync(EntriesPerTransaction, stoppingToken);
+                if (taken == 0)
+                {
+                    // With nothing queued, bring the indicator tallies of an earlier day up to today.
+                    taken = await drain.RefreshIndicatorsAsync(HouseholdsPerRefresh, stoppingToken);
+                }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -11,9 +11,11 @@ namespace Hezhou.Exchange.Server.Statistics;
 
 /// <summary>
 /// The city's indicators (DESIGN section 7) for the city, a county or a site, as of a day, computed from the
-/// reconciled store: the members of the households in scope, their employments, entitlements and payments.
+/// reconciled store: from the sites' indicator sums when they count for the day asked, otherwise from the members of
+/// the households in scope, their employments, entitlements and payments.
 /// </summary>
-public sealed class StatisticsQuery(ExchangeDbContext db, ReconciliationPolicy policy, TimeProvider clock)
+public sealed class StatisticsQuery(
+    ExchangeDbContext db, IndicatorAggregates aggregates, ReconciliationPolicy policy, TimeProvider clock)
 {
     public async Task<V1.GetStatisticsResponse> GetAsync(V1.GetStatisticsRequest request, CancellationToken cancellationToken)
     {
@@ -21,41 +23,13 @@ public sealed class StatisticsQuery(ExchangeDbContext db, ReconciliationPolicy p
         var county = request.ScopeCase == V1.GetStatisticsRequest.ScopeOneofCase.CountyCode ? request.CountyCode : null;
         var site = request.ScopeCase == V1.GetStatisticsRequest.ScopeOneofCase.SiteCode ? request.SiteCode : null;
 
-        var persons =
-            from p in db.Persons.AsNoTracking()
-            join h in db.Households.AsNoTracking() on p.HouseholdId equals h.HouseholdId
-            where (county == null || h.CountyCode == county) && (site == null || h.SiteCode == site)
-            select new { Person = p, h.SiteCode, h.RelocationDate };
-
-        var members = await persons
-            .Select(x => new MemberStatus(
-                x.Person.CitizenId, x.Person.HouseholdId!, x.SiteCode, x.RelocationDate, x.Person.BirthDate,
-                x.Person.LabourCapacity, x.Person.WillingToWork, x.Person.InSchool, x.Person.DisabilityCategory,
-                x.Person.DeathDate))
-            .ToListAsync(cancellationToken);
-        var employments = (await (
-                from e in db.Employments.AsNoTracking()
-                join x in persons on e.CitizenId equals x.Person.CitizenId
-                select new { e.CitizenId, e.SourceKey, e.Channel, e.StartDate, e.EndDate, e.MonthlyIncomeFen })
-            .ToListAsync(cancellationToken))
-            .Select(e => new EmploymentSpan(e.CitizenId, e.SourceKey, e.Channel, new DatePeriod(e.StartDate, e.EndDate), e.MonthlyIncomeFen))
-            .ToList();
-        var entitlements = (await (
-                from e in db.Entitlements.AsNoTracking()
-                join x in persons on e.CitizenId equals x.Person.CitizenId
-                select new { e.CitizenId, e.Programme, e.StartDate, e.EndDate })
-            .ToListAsync(cancellationToken))
-            .Select(e => new EntitlementSpan(e.CitizenId, e.Programme, new DatePeriod(e.StartDate, e.EndDate)))
-            .ToList();
-        var paid = await (
-                from payment in db.Payments.AsNoTracking()
-                join x in persons on payment.CitizenId equals x.Person.CitizenId
-                where payment.Month <= asOf
-                group payment.AmountFen by payment.Programme into programme
-                select new { Programme = programme.Key, Fen = programme.Sum() })
-            .ToDictionaryAsync(p => p.Programme, p => p.Fen, cancellationToken);
-
-        var indicators = CityIndicators.Compute(asOf, members, employments, entitlements, paid, policy);
+        // The site sums answer for the reconciler's day; another day is counted from the reconciled households.
+        var tally = await aggregates.TallyAsync(county, site, asOf, cancellationToken)
+            ?? IndicatorTally.Sum((await IndicatorFacts.PerHouseholdAsync(
+                db,
+                db.Households.Where(h => (county == null || h.CountyCode == county) && (site == null || h.SiteCode == site)),
+                asOf, policy, cancellationToken)).Select(h => h.Tally));
+        var indicators = CityIndicators.From(asOf, tally);
         var openByRule = await db.Discrepancies.AsNoTracking().StillOpen()
             .Where(d => (county == null || d.CountyCode == county) && (site == null || d.SiteCode == site))
             .GroupBy(d => d.Rule)

@@ -6,6 +6,7 @@ using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Submissions;
 using Hezhou.Exchange.Server.Errors;
+using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Mapping;
 using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
@@ -30,6 +31,7 @@ public sealed class BatchIngestion(
     TimeProvider clock,
     IOptions<SubmissionLimits> limits,
     ReconciliationSignal reconciliation,
+    StoreWriteGate writeGate,
     ILogger<BatchIngestion> logger)
 {
     private readonly SubmissionLimits limits = limits.Value;
@@ -60,7 +62,7 @@ public sealed class BatchIngestion(
 
         var receivedAt = clock.GetUtcNow();
         using var batch = new BatchWriter(db, limits, caller, batchId, receivedAt, listEveryResult);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
         await foreach (var record in records.WithCancellation(cancellationToken))
         {
             var bytes = record.ToByteArray();

@@ -293,6 +293,38 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                     b.ToTable("discrepancy_events", (string)null);
                 });
 
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.HouseholdIndicators", b =>
+                {
+                    b.Property<string>("HouseholdId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("Tally")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("AsOf");
+
+                    b.HasIndex("SiteCode");
+
+                    b.ToTable("household_indicators", (string)null);
+                });
+
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.QuarantinedRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -668,6 +700,32 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                     b.HasKey("SiteCode");
 
                     b.ToTable("sites", (string)null);
+                });
+
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SiteIndicators", b =>
+                {
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(6)");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tally")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("SiteCode");
+
+                    b.ToTable("site_indicators", (string)null);
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SourceRecord", b =>

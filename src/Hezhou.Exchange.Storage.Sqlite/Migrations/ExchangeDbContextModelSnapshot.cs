@@ -278,6 +278,38 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.ToTable("discrepancy_events", (string)null);
                 });
 
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.HouseholdIndicators", b =>
+                {
+                    b.Property<string>("HouseholdId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteCode")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tally")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("HouseholdId");
+
+                    b.HasIndex("AsOf");
+
+                    b.HasIndex("SiteCode");
+
+                    b.ToTable("household_indicators", (string)null);
+                });
+
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.QuarantinedRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -651,6 +683,32 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.HasKey("SiteCode");
 
                     b.ToTable("sites", (string)null);
+                });
+
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SiteIndicators", b =>
+                {
+                    b.Property<string>("SiteCode")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountyCode")
+                        .HasMaxLength(6)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tally")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SiteCode");
+
+                    b.ToTable("site_indicators", (string)null);
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SourceRecord", b =>

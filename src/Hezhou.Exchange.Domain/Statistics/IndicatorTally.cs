@@ -1,0 +1,153 @@
+using Hezhou.Exchange.Domain.Reconciliation;
+
+namespace Hezhou.Exchange.Domain.Statistics;
+
+/// <summary>
+/// The counts and sums behind the indicators for a set of households, as of one day. Tallies of disjoint sets of
+/// households add up to the tally of their union, so the store keeps one per household and one per site, and the
+/// city's indicators are the sum of its sites' tallies: no call has to read the store's persons again.
+/// </summary>
+public sealed record IndicatorTally
+{
+    public static readonly IndicatorTally Zero = new();
+
+    /// <summary>Relocated persons per site code; a site counts for the indicators once it has one.</summary>
+    public IReadOnlyDictionary<string, long> RelocatedBySite { get; init; } = new Dictionary<string, long>();
+
+    public long RelocatedPersons { get; init; }
+
+    public long RelocatedHouseholds { get; init; }
+
+    public long LabourForce { get; init; }
+
+    public long EmployedPersons { get; init; }
+
+    public long EmployedHouseholds { get; init; }
+
+    public long SelfEmployedPersons { get; init; }
+
+    /// <summary>The monthly income, in fen, of the employments in force on the day, of relocated persons.</summary>
+    public long MonthlyIncomeFen { get; init; }
+
+    public long UrbanDibaoRecipients { get; init; }
+
+    public long UrbanTekunRecipients { get; init; }
+
+    /// <summary>Welfare paid up to the day, in fen, by programme.</summary>
+    public IReadOnlyDictionary<WelfareProgramme, long> PaidFen { get; init; } = new Dictionary<WelfareProgramme, long>();
+
+    public long DisabledPersons { get; init; }
+
+    public long DisabledLabourForce { get; init; }
+
+    public long DisabledEmployed { get; init; }
+
+    /// <summary>Households with a member in the labour force who is willing to work.</summary>
+    public long WillingHouseholds { get; init; }
+
+    /// <summary>Of those, the households with an employed member.</summary>
+    public long WillingHouseholdsWithEmployment { get; init; }
+
+    /// <summary>Employed persons by the channel of their earliest stable employment.</summary>
+    public IReadOnlyDictionary<EmploymentChannel, long> EmployedByChannel { get; init; } = new Dictionary<EmploymentChannel, long>();
+
+    /// <summary>
+    /// The tally of the given households' members, their employments and entitlements, and the welfare paid to them
+    /// up to the day. The definitions are stated on each field of GetStatisticsResponse in the contract.
+    /// </summary>
+    public static IndicatorTally Of(
+        DateOnly asOf,
+        IReadOnlyList<MemberStatus> members,
+        IReadOnlyList<EmploymentSpan> employments,
+        IReadOnlyList<EntitlementSpan> entitlements,
+        IReadOnlyDictionary<WelfareProgramme, long> paidFen,
+        ReconciliationPolicy policy)
+    {
+        // Relocated persons: moved in by the day and alive on it.
+        var relocated = members
+            .Where(m => m.RelocationDate <= asOf && (m.DeathDate is null || m.DeathDate > asOf))
+            .ToDictionary(m => m.CitizenId, StringComparer.Ordinal);
+        var inLabourForce = relocated.Values.Where(m => CityIndicators.IsInLabourForce(m, asOf, policy)).ToList();
+
+        // Each employed person counts once, under the channel of their earliest stable employment.
+        var primaryChannel = employments
+            .Where(e => relocated.ContainsKey(e.CitizenId) && EmploymentStability.IsStableOn(e.Period, asOf, policy))
+            .GroupBy(e => e.CitizenId, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => g.OrderBy(e => e.Period.Start).ThenBy(e => e.SourceKey, StringComparer.Ordinal).First().Channel,
+                StringComparer.Ordinal);
+        var employed = inLabourForce.Where(m => primaryChannel.ContainsKey(m.CitizenId)).ToList();
+        var employedHouseholds = employed.Select(m => m.HouseholdId).ToHashSet(StringComparer.Ordinal);
+        var willingHouseholds = inLabourForce.Where(m => m.WillingToWork).Select(m => m.HouseholdId)
+            .ToHashSet(StringComparer.Ordinal);
+
+        return new IndicatorTally
+        {
+            RelocatedBySite = relocated.Values.GroupBy(m => m.SiteCode, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => (long)g.Count(), StringComparer.Ordinal),
+            RelocatedPersons = relocated.Count,
+            RelocatedHouseholds = relocated.Values.Select(m => m.HouseholdId).Distinct(StringComparer.Ordinal).Count(),
+            LabourForce = inLabourForce.Count,
+            EmployedPersons = employed.Count,
+            EmployedHouseholds = employedHouseholds.Count,
+            SelfEmployedPersons = employed.Count(m => primaryChannel[m.CitizenId] == EmploymentChannel.SelfEmployment),
+            MonthlyIncomeFen = employments
+                .Where(e => relocated.ContainsKey(e.CitizenId) && e.Period.Contains(asOf))
+                .Sum(e => e.MonthlyIncomeFen),
+            UrbanDibaoRecipients = RecipientsOn(WelfareProgramme.UrbanDibao),
+            UrbanTekunRecipients = RecipientsOn(WelfareProgramme.UrbanTekun),
+            PaidFen = paidFen.Where(p => p.Value != 0).ToDictionary(),
+            DisabledPersons = relocated.Values.Count(IsDisabled),
+            DisabledLabourForce = inLabourForce.Count(IsDisabled),
+            DisabledEmployed = employed.Count(IsDisabled),
+            WillingHouseholds = willingHouseholds.Count,
+            WillingHouseholdsWithEmployment = willingHouseholds.Count(employedHouseholds.Contains),
+            EmployedByChannel = employed.GroupBy(m => primaryChannel[m.CitizenId]).ToDictionary(g => g.Key, g => (long)g.Count()),
+        };
+
+        long RecipientsOn(WelfareProgramme programme) => entitlements
+            .Where(e => e.Programme == programme && e.Period.Contains(asOf) && relocated.ContainsKey(e.CitizenId))
+            .Select(e => e.CitizenId)
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+    }
+
+    /// <summary>The tally of two disjoint sets of households.</summary>
+    public IndicatorTally Add(IndicatorTally other) => new()
+    {
+        RelocatedBySite = Merge(RelocatedBySite, other.RelocatedBySite),
+        RelocatedPersons = RelocatedPersons + other.RelocatedPersons,
+        RelocatedHouseholds = RelocatedHouseholds + other.RelocatedHouseholds,
+        LabourForce = LabourForce + other.LabourForce,
+        EmployedPersons = EmployedPersons + other.EmployedPersons,
+        EmployedHouseholds = EmployedHouseholds + other.EmployedHouseholds,
+        SelfEmployedPersons = SelfEmployedPersons + other.SelfEmployedPersons,
+        MonthlyIncomeFen = MonthlyIncomeFen + other.MonthlyIncomeFen,
+        UrbanDibaoRecipients = UrbanDibaoRecipients + other.UrbanDibaoRecipients,
+        UrbanTekunRecipients = UrbanTekunRecipients + other.UrbanTekunRecipients,
+        PaidFen = Merge(PaidFen, other.PaidFen),
+        DisabledPersons = DisabledPersons + other.DisabledPersons,
+        DisabledLabourForce = DisabledLabourForce + other.DisabledLabourForce,
+        DisabledEmployed = DisabledEmployed + other.DisabledEmployed,
+        WillingHouseholds = WillingHouseholds + other.WillingHouseholds,
+        WillingHouseholdsWithEmployment = WillingHouseholdsWithEmployment + other.WillingHouseholdsWithEmployment,
+        EmployedByChannel = Merge(EmployedByChannel, other.EmployedByChannel),
+    };
+
+    public static IndicatorTally Sum(IEnumerable<IndicatorTally> tallies) => tallies.Aggregate(Zero, (sum, t) => sum.Add(t));
+
+    private static bool IsDisabled(MemberStatus member) =>
+        member.DisabilityCategory is not (DisabilityCategory.None or DisabilityCategory.Unspecified);
+
+    private static Dictionary<TKey, long> Merge<TKey>(IReadOnlyDictionary<TKey, long> a, IReadOnlyDictionary<TKey, long> b)
+        where TKey : notnull
+    {
+        var sum = new Dictionary<TKey, long>(a);
+        foreach (var (key, value) in b)
+        {
+            sum[key] = sum.GetValueOrDefault(key) + value;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Threading.Channels;
+using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Storage;
+using Hezhou.Exchange.Storage.Entities;
+
+namespace Hezhou.Exchange.Server.Audit;
+
+/// <summary>
+/// Writes access-log entries for every concurrent reader in one transaction (group commit). Each reader still waits
+/// until its entries are committed before it is shown anything, but a hundred readers cost one commit, not a hundred
+/// commits queued one behind the other for the store's single write lock.
+/// </summary>
+public sealed class AccessLogWriter(
+    IServiceScopeFactory scopes, StoreWriteGate writeGate, ILogger<AccessLogWriter> logger) : BackgroundService
+{
+    private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Written);
+
+    private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Completes once the entries are committed; fails, and the read with it, if they could not be.</summary>
+    public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        await queue.Writer.WriteAsync(pending, cancellationToken);
+        await pending.Written.Task.WaitAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var group = new List<Pending>();
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            group.Clear();
+            while (queue.Reader.TryRead(out var pending))
+            {
+                group.Add(pending);
+            }
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+                await using var transaction = await writeGate.BeginAsync(db, stoppingToken);
+                db.AccessLog.AddRange(group.SelectMany(p => p.Entries));
+                await db.SaveChangesAsync(stoppingToken);
+                await transaction.CommitAsync(stoppingToken);
+                group.ForEach(p => p.Written.TrySetResult());
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(exception, "Could not write {Count} access-log entries; their reads fail", group.Sum(p => p.Entries.Count));
+                group.ForEach(p => p.Written.TrySetException(exception));
+            }
+        }
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        queue.Writer.TryComplete();
+        await base.StopAsync(cancellationToken);
+    }
+}

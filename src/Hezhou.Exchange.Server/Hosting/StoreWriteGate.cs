@@ -1,0 +1,53 @@
+using Hezhou.Exchange.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hezhou.Exchange.Server.Hosting;
+
+/// <summary>
+/// Begins the store's write transactions. SQLite lets one writer in at a time, and a writer that finds the file
+/// locked polls for it with sleeps; so on SQLite the writers of this process queue here instead, each let in the moment
+/// the last one finishes. SQL Server locks rows, and its writers go straight in.
+/// </summary>
+public sealed class StoreWriteGate(StorageOptions options)
+{
+    private readonly SemaphoreSlim gate = new(1, 1);
+    private readonly bool serialize = options.Provider == StorageProvider.Sqlite;
+
+    /// <summary>A transaction on <paramref name="db"/> that holds the gate until it is disposed.</summary>
+    public async Task<WriteTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken)
+    {
+        if (serialize)
+        {
+            await gate.WaitAsync(cancellationToken);
+        }
+        try
+        {
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), serialize ? gate : null);
+        }
+        catch
+        {
+            if (serialize)
+            {
+                gate.Release();
+            }
+            throw;
+        }
+    }
+}
+
+/// <summary>A write transaction that lets the next writer in once it is disposed, committed or not.</summary>
+public sealed class WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate) : IAsyncDisposable
+{
+    private SemaphoreSlim? gate = gate;
+
+    public Task CommitAsync(CancellationToken cancellationToken) => transaction.CommitAsync(cancellationToken);
+
+    public Task RollbackAsync(CancellationToken cancellationToken) => transaction.RollbackAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        Interlocked.Exchange(ref gate, null)?.Release();
+    }
+}

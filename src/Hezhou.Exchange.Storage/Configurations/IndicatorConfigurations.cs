@@ -1,0 +1,30 @@
+using Hezhou.Exchange.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Hezhou.Exchange.Storage.Configurations;
+
+internal sealed class HouseholdIndicatorsConfiguration : IEntityTypeConfiguration<HouseholdIndicators>
+{
+    public void Configure(EntityTypeBuilder<HouseholdIndicators> builder)
+    {
+        builder.ToTable("household_indicators");
+        builder.HasKey(h => h.HouseholdId);
+        builder.Property(h => h.HouseholdId).HasMaxLength(ColumnLengths.SourceKey);
+        builder.Property(h => h.SiteCode).HasMaxLength(ColumnLengths.SourceKey);
+        builder.Property(h => h.CountyCode).HasMaxLength(6).IsUnicode(false);
+        builder.HasIndex(h => h.SiteCode);
+        builder.HasIndex(h => h.AsOf);
+    }
+}
+
+internal sealed class SiteIndicatorsConfiguration : IEntityTypeConfiguration<SiteIndicators>
+{
+    public void Configure(EntityTypeBuilder<SiteIndicators> builder)
+    {
+        builder.ToTable("site_indicators");
+        builder.HasKey(s => s.SiteCode);
+        builder.Property(s => s.SiteCode).HasMaxLength(ColumnLengths.SourceKey);
+        builder.Property(s => s.CountyCode).HasMaxLength(6).IsUnicode(false);
+    }
+}
