@@ -114,39 +114,47 @@ public sealed record IndicatorTally
     }
 
     /// <summary>The tally of two disjoint sets of households.</summary>
-    public IndicatorTally Add(IndicatorTally other) => new()
-    {
-        RelocatedBySite = Merge(RelocatedBySite, other.RelocatedBySite),
-        RelocatedPersons = RelocatedPersons + other.RelocatedPersons,
-        RelocatedHouseholds = RelocatedHouseholds + other.RelocatedHouseholds,
-        LabourForce = LabourForce + other.LabourForce,
-        EmployedPersons = EmployedPersons + other.EmployedPersons,
-        EmployedHouseholds = EmployedHouseholds + other.EmployedHouseholds,
-        SelfEmployedPersons = SelfEmployedPersons + other.SelfEmployedPersons,
-        MonthlyIncomeFen = MonthlyIncomeFen + other.MonthlyIncomeFen,
-        UrbanDibaoRecipients = UrbanDibaoRecipients + other.UrbanDibaoRecipients,
-        UrbanTekunRecipients = UrbanTekunRecipients + other.UrbanTekunRecipients,
-        PaidFen = Merge(PaidFen, other.PaidFen),
-        DisabledPersons = DisabledPersons + other.DisabledPersons,
-        DisabledLabourForce = DisabledLabourForce + other.DisabledLabourForce,
-        DisabledEmployed = DisabledEmployed + other.DisabledEmployed,
-        WillingHouseholds = WillingHouseholds + other.WillingHouseholds,
-        WillingHouseholdsWithEmployment = WillingHouseholdsWithEmployment + other.WillingHouseholdsWithEmployment,
-        EmployedByChannel = Merge(EmployedByChannel, other.EmployedByChannel),
-    };
+    public IndicatorTally Add(IndicatorTally other) => Combine(other, 1);
+
+    /// <summary>The tally without a set of households it counts.</summary>
+    public IndicatorTally Subtract(IndicatorTally other) => Combine(other, -1);
 
     public static IndicatorTally Sum(IEnumerable<IndicatorTally> tallies) => tallies.Aggregate(Zero, (sum, t) => sum.Add(t));
+
+    private IndicatorTally Combine(IndicatorTally other, int sign) => new()
+    {
+        RelocatedBySite = Merge(RelocatedBySite, other.RelocatedBySite, sign),
+        RelocatedPersons = RelocatedPersons + sign * other.RelocatedPersons,
+        RelocatedHouseholds = RelocatedHouseholds + sign * other.RelocatedHouseholds,
+        LabourForce = LabourForce + sign * other.LabourForce,
+        EmployedPersons = EmployedPersons + sign * other.EmployedPersons,
+        EmployedHouseholds = EmployedHouseholds + sign * other.EmployedHouseholds,
+        SelfEmployedPersons = SelfEmployedPersons + sign * other.SelfEmployedPersons,
+        MonthlyIncomeFen = MonthlyIncomeFen + sign * other.MonthlyIncomeFen,
+        UrbanDibaoRecipients = UrbanDibaoRecipients + sign * other.UrbanDibaoRecipients,
+        UrbanTekunRecipients = UrbanTekunRecipients + sign * other.UrbanTekunRecipients,
+        PaidFen = Merge(PaidFen, other.PaidFen, sign),
+        DisabledPersons = DisabledPersons + sign * other.DisabledPersons,
+        DisabledLabourForce = DisabledLabourForce + sign * other.DisabledLabourForce,
+        DisabledEmployed = DisabledEmployed + sign * other.DisabledEmployed,
+        WillingHouseholds = WillingHouseholds + sign * other.WillingHouseholds,
+        WillingHouseholdsWithEmployment = WillingHouseholdsWithEmployment + sign * other.WillingHouseholdsWithEmployment,
+        EmployedByChannel = Merge(EmployedByChannel, other.EmployedByChannel, sign),
+    };
 
     private static bool IsDisabled(MemberStatus member) =>
         member.DisabilityCategory is not (DisabilityCategory.None or DisabilityCategory.Unspecified);
 
-    private static Dictionary<TKey, long> Merge<TKey>(IReadOnlyDictionary<TKey, long> a, IReadOnlyDictionary<TKey, long> b)
+    private static Dictionary<TKey, long> Merge<TKey>(IReadOnlyDictionary<TKey, long> a, IReadOnlyDictionary<TKey, long> b, int sign)
         where TKey : notnull
     {
         var sum = new Dictionary<TKey, long>(a);
         foreach (var (key, value) in b)
         {
-            sum[key] = sum.GetValueOrDefault(key) + value;
+            if ((sum[key] = sum.GetValueOrDefault(key) + sign * value) == 0)
+            {
+                sum.Remove(key);
+            }
         }
         return sum;
     }

@@ -15,8 +15,8 @@ namespace Hezhou.Exchange.Server.Statistics;
 public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPolicy policy)
 {
     /// <summary>
-    /// Recomputes the tallies of these households from the reconciled tables as of the day, and the sums of every
-    /// site they were or are at. Call it inside the transaction that wrote the households.
+    /// Recomputes the tallies of these households from the reconciled tables as of the day, and adds the difference to
+    /// the sums of the sites they were and are at. Call it inside the transaction that wrote the households.
     /// </summary>
     public async Task RefreshAsync(IReadOnlyCollection<string> householdIds, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -25,13 +25,51 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
             return;
         }
         var ids = householdIds.ToList();
-        var sites = (await db.HouseholdIndicators.Where(h => ids.Contains(h.HouseholdId)).Select(h => h.SiteCode)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var tallies = await IndicatorFacts.PerHouseholdAsync(
+        var before = await db.HouseholdIndicators.AsNoTracking().Where(h => ids.Contains(h.HouseholdId))
+            .ToListAsync(cancellationToken);
+        var after = await IndicatorFacts.PerHouseholdAsync(
             db, db.Households.Where(h => ids.Contains(h.HouseholdId)), asOf, policy, cancellationToken);
 
+        var siteCodes = before.Select(h => h.SiteCode).Concat(after.Select(h => h.SiteCode)).Distinct().ToList();
+        var sites = await db.SiteIndicators.Where(s => siteCodes.Contains(s.SiteCode)).ToDictionaryAsync(s => s.SiteCode, cancellationToken);
+        var sums = sites.Values.ToDictionary(s => s.SiteCode, s => StoredJson.Read<IndicatorTally>(s.Tally));
+        foreach (var old in before)
+        {
+            var site = sites[old.SiteCode];
+            sums[old.SiteCode] = sums[old.SiteCode].Subtract(StoredJson.Read<IndicatorTally>(old.Tally));
+            site.Households--;
+            site.HouseholdsOfAsOf -= old.AsOf == site.AsOf ? 1 : 0;
+        }
+        foreach (var now in after)
+        {
+            if (!sites.TryGetValue(now.SiteCode, out var site))
+            {
+                site = sites[now.SiteCode] = new SiteIndicators { SiteCode = now.SiteCode, AsOf = asOf, Tally = "" };
+                sums[now.SiteCode] = IndicatorTally.Zero;
+                db.SiteIndicators.Add(site);
+            }
+            if (site.AsOf != asOf)
+            {
+                // The first tally of a new day: the site's sum counts for it once every household has been refreshed.
+                site.AsOf = asOf;
+                site.HouseholdsOfAsOf = 0;
+            }
+            sums[now.SiteCode] = sums[now.SiteCode].Add(now.Tally);
+            site.CountyCode ??= now.CountyCode;
+            site.Households++;
+            site.HouseholdsOfAsOf++;
+        }
+        foreach (var site in sites.Values)
+        {
+            site.Tally = StoredJson.Write(sums[site.SiteCode]);
+            if (site.Households == 0)
+            {
+                db.SiteIndicators.Remove(site);
+            }
+        }
+
         await db.HouseholdIndicators.Where(h => ids.Contains(h.HouseholdId)).ExecuteDeleteAsync(cancellationToken);
-        db.HouseholdIndicators.AddRange(tallies.Select(t => new HouseholdIndicators
+        db.HouseholdIndicators.AddRange(after.Select(t => new HouseholdIndicators
         {
             HouseholdId = t.HouseholdId,
             SiteCode = t.SiteCode,
@@ -41,9 +79,6 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         }));
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-
-        sites.UnionWith(tallies.Select(t => t.SiteCode));
-        await RefreshSitesAsync([.. sites], cancellationToken);
     }
 
     /// <summary>
@@ -63,25 +98,10 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     {
         var rows = await db.SiteIndicators.AsNoTracking()
             .Where(s => (county == null || s.CountyCode == county) && (site == null || s.SiteCode == site))
-            .Select(s => new { s.AsOf, s.Tally })
+            .Select(s => new { s.AsOf, s.Households, s.HouseholdsOfAsOf, s.Tally })
             .ToListAsync(cancellationToken);
-        return rows.All(r => r.AsOf == asOf) ? IndicatorTally.Sum(rows.Select(r => StoredJson.Read<IndicatorTally>(r.Tally))) : null;
-    }
-
-    private async Task RefreshSitesAsync(List<string> siteCodes, CancellationToken cancellationToken)
-    {
-        var households = await db.HouseholdIndicators.AsNoTracking().Where(h => siteCodes.Contains(h.SiteCode))
-            .ToListAsync(cancellationToken);
-        await db.SiteIndicators.Where(s => siteCodes.Contains(s.SiteCode)).ExecuteDeleteAsync(cancellationToken);
-        db.SiteIndicators.AddRange(households.GroupBy(h => h.SiteCode, StringComparer.Ordinal).Select(site => new SiteIndicators
-        {
-            SiteCode = site.Key,
-            CountyCode = site.Select(h => h.CountyCode).FirstOrDefault(c => c is not null),
-            AsOf = site.Select(h => h.AsOf).Distinct().Count() == 1 ? site.First().AsOf : null,
-            Households = site.Count(),
-            Tally = StoredJson.Write(IndicatorTally.Sum(site.Select(h => StoredJson.Read<IndicatorTally>(h.Tally)))),
-        }));
-        await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
+        return rows.All(r => r.AsOf == asOf && r.HouseholdsOfAsOf == r.Households)
+            ? IndicatorTally.Sum(rows.Select(r => StoredJson.Read<IndicatorTally>(r.Tally)))
+            : null;
     }
 }

@@ -708,7 +708,7 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("nvarchar(128)");
 
-                    b.Property<DateOnly?>("AsOf")
+                    b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
                     b.Property<string>("CountyCode")
@@ -717,6 +717,9 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .HasColumnType("varchar(6)");
 
                     b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HouseholdsOfAsOf")
                         .HasColumnType("int");
 
                     b.Property<string>("Tally")

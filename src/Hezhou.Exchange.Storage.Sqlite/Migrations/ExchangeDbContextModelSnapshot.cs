@@ -691,7 +691,7 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                         .HasMaxLength(128)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("AsOf")
+                    b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CountyCode")
@@ -700,6 +700,9 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsOfAsOf")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Tally")

@@ -20,7 +20,10 @@ public sealed class HouseholdIndicators
     public required string Tally { get; set; }
 }
 
-/// <summary>The sum of one site's household tallies: the city's indicators read these, never the persons.</summary>
+/// <summary>
+/// The sum of one site's household tallies, kept by adding what each reconciled household changes: the city's
+/// indicators read these rows, never the persons.
+/// </summary>
 public sealed class SiteIndicators
 {
     public required string SiteCode { get; set; }
@@ -28,10 +31,14 @@ public sealed class SiteIndicators
     /// <summary>Null while the site's own record has not arrived.</summary>
     public string? CountyCode { get; set; }
 
-    /// <summary>The day every household tally of the site counts for; null while they differ (a day's refresh is under way).</summary>
-    public DateOnly? AsOf { get; set; }
+    /// <summary>The day of the latest household tally written; the sum counts for it once every household is of it.</summary>
+    public DateOnly AsOf { get; set; }
 
+    /// <summary>The households summed.</summary>
     public int Households { get; set; }
+
+    /// <summary>How many of them are tallied as of <see cref="AsOf"/>; fewer while a new day's refresh is under way.</summary>
+    public int HouseholdsOfAsOf { get; set; }
 
     /// <summary>The summed tally as JSON.</summary>
     public required string Tally { get; set; }

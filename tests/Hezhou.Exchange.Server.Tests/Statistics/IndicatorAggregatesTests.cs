@@ -40,6 +40,29 @@ public sealed class IndicatorAggregatesTests
     }
 
     [Fact]
+    public async Task GetStatistics_HouseholdMovedAndWithdrawn_SumsFollowTheChange()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await ScenarioRun.PushScenarioAsync(app);
+        var before = await StatisticsAsync(app, null, "S-U");
+
+        // HH-A moves from the urban site to the rural one; HH-C is withdrawn.
+        var moved = ReconciliationScenario.Relocation.Single(r => r.SourceKey == "HH-A").Clone();
+        moved.Household.SiteCode = "S-R";
+        await app.Submissions(DevelopmentKeys.Relocation).SubmitReconciledAsync(
+            "relocation-2", moved, Records.Withdrawal("HH-C", Hezhou.Exchange.V1.RecordKind.Household));
+
+        foreach (var (county, site) in Scopes)
+        {
+            Assert.Equal(await CountedAfreshAsync(app, county, site, new DateOnly(2024, 6, 30)), await StatisticsAsync(app, county, site));
+        }
+        Assert.Equal(3, before.RelocatedPersons);
+        Assert.Equal(0, (await StatisticsAsync(app, null, "S-U")).RelocatedPersons);
+        await using var store = app.OpenStore();
+        Assert.Equal(["S-R"], await store.SiteIndicators.Select(s => s.SiteCode).ToListAsync());
+    }
+
+    [Fact]
     public async Task GetStatistics_NextDay_SumsAreRefreshedForTheNewDay()
     {
         var clock = new MovableClock(FixedClock.MidYear2024.GetUtcNow());

@@ -32,8 +32,9 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                 {
                     SiteCode = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     CountyCode = table.Column<string>(type: "TEXT", unicode: false, maxLength: 6, nullable: true),
-                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Households = table.Column<int>(type: "INTEGER", nullable: false),
+                    HouseholdsOfAsOf = table.Column<int>(type: "INTEGER", nullable: false),
                     Tally = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -32,8 +32,9 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                 {
                     SiteCode = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
                     CountyCode = table.Column<string>(type: "varchar(6)", unicode: false, maxLength: 6, nullable: true),
-                    AsOf = table.Column<DateOnly>(type: "date", nullable: true),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
                     Households = table.Column<int>(type: "int", nullable: false),
+                    HouseholdsOfAsOf = table.Column<int>(type: "int", nullable: false),
                     Tally = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
