@@ -2,6 +2,7 @@ using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
+using Hezhou.Exchange.Storage.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Reconciliation;
@@ -9,7 +10,7 @@ namespace Hezhou.Exchange.Server.Reconciliation;
 /// <summary>
 /// Replaces the rows of the units just reconciled with what reconciling them yielded, and brings their discrepancies
 /// up to date: new findings open, findings seen again are touched, findings no longer made resolve. Set-based: a
-/// fixed number of statements for any number of units, plus one insert per row.
+/// fixed number of statements for any number of units, with the rows written by the store's bulk path.
 /// </summary>
 public sealed class ReconciledStoreWriter(ExchangeDbContext db)
 {
@@ -43,11 +44,11 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
         await db.Entitlements.Where(e => entitlementKeys.Contains(e.SourceKey)).ExecuteDeleteAsync(cancellationToken);
         await db.Payments.Where(p => paymentKeys.Contains(p.SourceKey)).ExecuteDeleteAsync(cancellationToken);
 
-        db.Households.AddRange(rows.Select(r => r.Household).OfType<ReconciledHousehold>());
-        db.Persons.AddRange(persons);
-        db.Employments.AddRange(employments);
-        db.Entitlements.AddRange(entitlements);
-        db.Payments.AddRange(payments);
+        await BulkInsert.InsertAsync(db, [.. rows.Select(r => r.Household).OfType<ReconciledHousehold>()], cancellationToken);
+        await BulkInsert.InsertAsync(db, persons, cancellationToken);
+        await BulkInsert.InsertAsync(db, employments, cancellationToken);
+        await BulkInsert.InsertAsync(db, entitlements, cancellationToken);
+        await BulkInsert.InsertAsync(db, payments, cancellationToken);
         await WriteDiscrepanciesAsync(outcomes, unitKeys, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();

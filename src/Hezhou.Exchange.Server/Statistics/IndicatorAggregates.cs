@@ -3,6 +3,7 @@ using Hezhou.Exchange.Domain.Statistics;
 using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
+using Hezhou.Exchange.Storage.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Statistics;
@@ -69,14 +70,17 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         }
 
         await db.HouseholdIndicators.Where(h => ids.Contains(h.HouseholdId)).ExecuteDeleteAsync(cancellationToken);
-        db.HouseholdIndicators.AddRange(after.Select(t => new HouseholdIndicators
-        {
-            HouseholdId = t.HouseholdId,
-            SiteCode = t.SiteCode,
-            CountyCode = t.CountyCode,
-            AsOf = asOf,
-            Tally = StoredJson.Write(t.Tally),
-        }));
+        await BulkInsert.InsertAsync(
+            db,
+            [.. after.Select(t => new HouseholdIndicators
+            {
+                HouseholdId = t.HouseholdId,
+                SiteCode = t.SiteCode,
+                CountyCode = t.CountyCode,
+                AsOf = asOf,
+                Tally = StoredJson.Write(t.Tally),
+            })],
+            cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
