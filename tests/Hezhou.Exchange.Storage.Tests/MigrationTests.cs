@@ -83,16 +83,73 @@ public sealed class MigrationTests
     }
 
     [Theory]
-    [InlineData(IngestionStatements.InsertVersionSql)]
-    [InlineData(IngestionStatements.InsertHeadSql)]
     [InlineData(IngestionStatements.UpdateHeadSql)]
     [InlineData(IngestionStatements.DeleteSubjectsSql)]
-    [InlineData(IngestionStatements.InsertSubjectSql)]
-    [InlineData(IngestionStatements.InsertDirtySql)]
     [InlineData(IngestionStatements.MaxDirtyIdSql)]
     public void IngestionStatement_ParsedAsTransactSql_HasNoErrors(string sql)
     {
         Assert.Empty(ParseTransactSql(sql).Select(e => $"line {e.Line}: {e.Message}"));
+    }
+
+    [Fact]
+    public void BulkInsert_EveryEntityInSqlServerForm_ParsedAsTransactSql_WithinTheParameterLimit()
+    {
+        using var db = new SqlServer.DesignTimeContextFactory().CreateDbContext([]);
+        var helper = db.GetService<Microsoft.EntityFrameworkCore.Storage.ISqlGenerationHelper>();
+        foreach (var entity in db.Model.GetEntityTypes())
+        {
+            var columns = entity.GetProperties().Count(p => p.ValueGenerated != Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.OnAdd);
+            var rows = BulkInsert.MaxParameters / columns;
+            var sql = BulkInsert.Sql(entity, helper, rows);
+            Assert.Empty(ParseTransactSql(sql).Select(e => $"{entity.GetTableName()} line {e.Line}: {e.Message}"));
+            Assert.StartsWith($"INSERT INTO [{entity.GetTableName()}] ([", sql);
+            Assert.Contains($"@p{rows * columns - 1})", sql);
+            Assert.True(rows * columns <= 2_100, $"{entity.GetTableName()}: {rows * columns} parameters");
+        }
+    }
+
+    [Fact]
+    public async Task BulkInsert_IntoSqlite_ReadsBackAsEfCoreWritesIt()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"hezhou-bulk-{Guid.NewGuid():N}.db");
+        try
+        {
+            var options = new DbContextOptionsBuilder<ExchangeDbContext>();
+            StorageRegistration.Configure(options, StorageProvider.Sqlite,
+                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            await using var db = new ExchangeDbContext(options.Options);
+            await db.Database.MigrateAsync();
+            var persons = Enumerable.Range(0, 250).Select(i => new ReconciledPerson
+            {
+                CitizenId = $"451102198005120{i:D3}",
+                UnitKey = $"HH-{i / 3}",
+                HouseholdId = i % 5 == 0 ? null : $"HH-{i / 3}",
+                Name = $"盘金福{i}",
+                Gender = i % 2 == 0 ? Domain.Gender.Male : Domain.Gender.Female,
+                BirthDate = new DateOnly(1980, 5, 12).AddDays(i),
+                LabourCapacity = Domain.LabourCapacity.Weak,
+                WillingToWork = i % 3 == 0,
+                DeathDate = i % 7 == 0 ? new DateOnly(2023, 3, 1) : null,
+                Provenance = "[]",
+            }).ToList();
+
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await BulkInsert.InsertAsync(db, persons, CancellationToken.None);
+                await transaction.CommitAsync();
+            }
+
+            var stored = await db.Persons.AsNoTracking().OrderBy(p => p.CitizenId).ToListAsync();
+            Assert.Equal(
+                persons.Select(p => (p.CitizenId, p.UnitKey, p.HouseholdId, p.Name, p.Gender, p.BirthDate, p.LabourCapacity, p.WillingToWork, p.DeathDate)),
+                stored.Select(p => (p.CitizenId, p.UnitKey, p.HouseholdId, p.Name, p.Gender, p.BirthDate, p.LabourCapacity, p.WillingToWork, p.DeathDate)));
+            Assert.Equal(250, await db.Persons.CountAsync(p => p.Gender == Domain.Gender.Male || p.Gender == Domain.Gender.Female));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            File.Delete(path);
+        }
     }
 
     private static string NameOf(string migrationId) => migrationId[(migrationId.IndexOf('_') + 1)..];

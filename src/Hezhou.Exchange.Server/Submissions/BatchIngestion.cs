@@ -176,6 +176,7 @@ public sealed class BatchIngestion(
         private IngestionStatements? statements;
         private readonly DateOnly referenceDate = ChinaTime.DateOf(receivedAt);
         private readonly List<PendingRecord> pending = [];
+        private readonly HashSet<(RecordKind, string)> pendingKeys = [];
         private readonly List<V1.RecordResult> results = [];
         private int accepted;
         private int unchanged;
@@ -209,6 +210,12 @@ public sealed class BatchIngestion(
             }
 
             var violations = SubmissionValidator.Validate(content, referenceDate);
+            if (violations.Count == 0 && !pendingKeys.Add((kind, record.SourceKey)))
+            {
+                // The same record twice in a chunk: write the first before deciding on the second.
+                await FlushAsync(cancellationToken);
+                pendingKeys.Add((kind, record.SourceKey));
+            }
             pending.Add(new PendingRecord(RecordCount, kind, record, content, bytes, violations));
             RecordCount++;
             if (pending.Count >= limits.WriteChunkSize)
@@ -228,6 +235,9 @@ public sealed class BatchIngestion(
                 db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
             var heads = await LoadHeadsAsync(cancellationToken);
             var dirty = new HashSet<ReconciliationSubject>();
+            var versions = new List<SourceVersion>();
+            var newHeads = new List<SourceRecord>();
+            var subjects = new List<SourceRecordSubject>();
             foreach (var record in pending)
             {
                 if (record.Violations.Count > 0)
@@ -272,25 +282,65 @@ public sealed class BatchIngestion(
                 dirty.UnionWith(touched);
 
                 var version = (head?.Version ?? 0) + 1;
-                await statements.InsertVersionAsync(
-                    caller.Department, record.Kind, record.Proto.SourceKey, version, contentDigest, record.Bytes,
-                    isWithdrawal, batchId, record.Index, caller.Name, receivedAt.UtcDateTime, cancellationToken);
-                await statements.SetHeadAsync(
-                    head is not null, caller.Department, record.Kind, record.Proto.SourceKey, version, contentDigest,
-                    isWithdrawal, cancellationToken);
-                await statements.ReplaceSubjectsAsync(
-                    caller.Department, record.Kind, record.Proto.SourceKey,
-                    touched.Where(t => t.Kind == SubjectKind.Person).Select(t => t.Key).Distinct(),
-                    hadSubjects: head is { Withdrawn: false }, cancellationToken);
-                heads[key] = new Head(version, contentDigest, isWithdrawal);
+                versions.Add(new SourceVersion
+                {
+                    Department = caller.Department,
+                    Kind = record.Kind,
+                    SourceKey = record.Proto.SourceKey,
+                    Version = version,
+                    ContentDigest = contentDigest,
+                    Payload = record.Bytes,
+                    Withdrawn = isWithdrawal,
+                    BatchId = batchId,
+                    RecordIndex = record.Index,
+                    Principal = caller.Name,
+                    ReceivedAt = receivedAt.UtcDateTime,
+                });
+                if (head is null)
+                {
+                    newHeads.Add(new SourceRecord
+                    {
+                        Department = caller.Department,
+                        Kind = record.Kind,
+                        SourceKey = record.Proto.SourceKey,
+                        CurrentVersion = version,
+                        CurrentDigest = contentDigest,
+                        Withdrawn = isWithdrawal,
+                    });
+                }
+                else
+                {
+                    await statements.UpdateHeadAsync(
+                        caller.Department, record.Kind, record.Proto.SourceKey, version, contentDigest, isWithdrawal, cancellationToken);
+                }
+                if (head is { Withdrawn: false })
+                {
+                    await statements.DeleteSubjectsAsync(caller.Department, record.Kind, record.Proto.SourceKey, cancellationToken);
+                }
+                subjects.AddRange(touched.Where(t => t.Kind == SubjectKind.Person).Select(t => t.Key).Distinct()
+                    .Select(citizenId => new SourceRecordSubject
+                    {
+                        Department = caller.Department,
+                        Kind = record.Kind,
+                        SourceKey = record.Proto.SourceKey,
+                        CitizenId = citizenId,
+                    }));
                 accepted++;
                 AddResult(record, V1.RecordOutcome.Accepted, version);
             }
 
-            foreach (var subject in dirty)
-            {
-                await statements.QueueAsync(subject, receivedAt.UtcDateTime, cancellationToken);
-            }
+            await BulkInsert.InsertAsync(db, versions, cancellationToken);
+            await BulkInsert.InsertAsync(db, newHeads, cancellationToken);
+            await BulkInsert.InsertAsync(db, subjects, cancellationToken);
+            await BulkInsert.InsertAsync(
+                db,
+                [.. dirty.Select(subject => new DirtySubject
+                {
+                    SubjectKind = subject.Kind,
+                    SubjectKey = subject.Key,
+                    EnqueuedAt = receivedAt.UtcDateTime,
+                })],
+                cancellationToken);
             if (dirty.Count > 0)
             {
                 DirtyWatermark = await statements.MaxDirtyIdAsync(cancellationToken);
@@ -298,6 +348,7 @@ public sealed class BatchIngestion(
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
             pending.Clear();
+            pendingKeys.Clear();
         }
 
         public void Dispose() => statements?.Dispose();
