@@ -2,11 +2,12 @@ using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Reconciliation;
+using Hezhou.Exchange.Server.Rest;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Submissions;
+using Hezhou.Exchange.Server.Telemetry;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -16,15 +17,17 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     ContentRootPath = ServerDefaults.ExplicitContentRoot(args) ?? AppContext.BaseDirectory,
 });
 
-// Transport: gRPC needs HTTP/2; cleartext on loopback by default, TLS where a certificate is configured.
-builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
+// Transport: gRPC needs HTTP/2; cleartext on loopback by default (h2c), TLS where a certificate is configured. TLS
+// endpoints also speak HTTP/1.1, for the REST API, the OpenAPI document and the metrics (see EndpointProtocols).
 var urls = ServerDefaults.ConfiguredUrls(builder.Configuration);
 ServerDefaults.EnsureCleartextOnlyOnLoopback(urls);
 if (urls.Count == 0)
 {
     builder.WebHost.UseUrls(ServerDefaults.Url);
 }
+IReadOnlyList<string> endpointUrls = urls.Count == 0 ? [ServerDefaults.Url] : urls;
+builder.WebHost.ConfigureKestrel(kestrel =>
+    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = EndpointProtocols.For(endpoint, endpointUrls)));
 
 // Limits, clock and store.
 var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
@@ -38,15 +41,21 @@ builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOpt
 builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
     .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-// gRPC: errors are mapped outermost, then every call is authorized before service code runs.
+// gRPC: every call is timed outermost, errors are mapped inside that, then every call is authorized before service
+// code runs. The same pipeline serves the REST API: JSON transcoding of the google.api.http annotations.
 builder.Services.AddGrpc(grpc =>
 {
     grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
+    grpc.Interceptors.Add<RpcTelemetryInterceptor>();
     grpc.Interceptors.Add<ErrorMappingInterceptor>();
     grpc.Interceptors.Add<AuthorizationInterceptor>();
-});
+}).AddJsonTranscoding(RestApi.ConfigureJson);
+builder.Services.AddRestApiDocument();
 builder.Services.AddGrpcReflection();
 builder.Services.AddGrpcHealthChecks().AddCheck<StoreHealthCheck>("store");
+
+// Telemetry: metrics on the Prometheus scrape endpoint; traces, metrics and logs by OTLP when configured.
+builder.Services.AddExchangeTelemetry(builder.Configuration);
 
 // Features: submissions, and the background reconciler with its policy file.
 builder.Services.AddScoped<BatchIngestion>();
@@ -81,6 +90,8 @@ app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
+app.MapRestApiDocument();
+app.MapExchangeTelemetry();
 
 app.Run();
 

@@ -1,22 +1,36 @@
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Grpc.Core;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Security;
+using Hezhou.Exchange.Server.Telemetry;
 using Microsoft.Extensions.Options;
 using V1 = Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Submissions;
 
-/// <summary>The departments' entry point: maps calls onto <see cref="BatchIngestion"/>.</summary>
-public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<SubmissionLimits> limits)
+/// <summary>
+/// The departments' entry point: maps calls onto <see cref="BatchIngestion"/>. Every log line of a call carries its
+/// BatchId and Principal (a logging scope), and each batch stored is counted in <see cref="ExchangeMetrics"/>.
+/// </summary>
+public sealed class SubmissionGrpcService(
+    BatchIngestion ingestion,
+    IOptions<SubmissionLimits> limits,
+    ExchangeMetrics metrics,
+    TimeProvider clock,
+    ILogger<SubmissionGrpcService> logger)
     : V1.SubmissionService.SubmissionServiceBase
 {
     public override async Task<V1.SubmitBatchResponse> SubmitBatch(V1.SubmitBatchRequest request, ServerCallContext context)
     {
+        var caller = Caller.From(context.GetHttpContext().User);
+        using var scope = BeginBatchScope(caller, request.BatchId);
         CheckChunkSize(request.Records.Count, "records");
+        var started = clock.GetUtcNow();
         var batch = await ingestion.IngestAsync(
-            Caller.From(context.GetHttpContext().User), request.BatchId, request.Records.ToAsyncEnumerable(),
+            caller, request.BatchId, request.Records.ToAsyncEnumerable(),
             listEveryResult: true, context.CancellationToken);
+        Count(caller, batch, started);
         return new V1.SubmitBatchResponse { Batch = batch };
     }
 
@@ -29,18 +43,47 @@ public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<Sub
         }
 
         var first = requestStream.Current;
+        var caller = Caller.From(context.GetHttpContext().User);
+        using var scope = BeginBatchScope(caller, first.BatchId);
+        var started = clock.GetUtcNow();
         var batch = await ingestion.IngestAsync(
-            Caller.From(context.GetHttpContext().User), first.BatchId,
+            caller, first.BatchId,
             ReadRecordsAsync(first, requestStream, context.CancellationToken),
             listEveryResult: false, context.CancellationToken);
+        Count(caller, batch, started);
         return new V1.StreamRecordsResponse { Batch = batch };
     }
 
     public override async Task<V1.GetBatchResponse> GetBatch(V1.GetBatchRequest request, ServerCallContext context)
     {
-        var batch = await ingestion.GetAsync(
-            Caller.From(context.GetHttpContext().User), request.BatchId, context.CancellationToken);
+        var caller = Caller.From(context.GetHttpContext().User);
+        using var scope = BeginBatchScope(caller, request.BatchId);
+        var batch = await ingestion.GetAsync(caller, request.BatchId, context.CancellationToken);
         return new V1.GetBatchResponse { Batch = batch };
+    }
+
+    /// <summary>Puts the batch and the principal on every log line and on the call's span.</summary>
+    private IDisposable? BeginBatchScope(Caller caller, string batchId)
+    {
+        Activity.Current?.SetTag("exchange.batch_id", batchId);
+        Activity.Current?.SetTag("exchange.principal", caller.Name);
+        return logger.BeginScope(new Dictionary<string, object>
+        {
+            ["BatchId"] = batchId,
+            ["Principal"] = caller.Name,
+        });
+    }
+
+    /// <summary>
+    /// Counts the batch's records per department, unless the acknowledgement is a replay of one stored before this
+    /// call began (a batch_id sent again), whose records were counted when it was first stored.
+    /// </summary>
+    private void Count(Caller caller, V1.Batch batch, DateTimeOffset callStarted)
+    {
+        if (batch.ReceiveTime is null || batch.ReceiveTime.ToDateTimeOffset() >= callStarted)
+        {
+            metrics.BatchStored(caller.Department, batch);
+        }
     }
 
     /// <summary>The records of every message of the stream, in order, one message in memory at a time.</summary>

@@ -11,25 +11,42 @@ namespace Hezhou.Exchange.Server.Tests.Infrastructure;
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
+    private readonly List<string> output;
 
-    private ServerProcess(Process process, Uri address, string databasePath)
+    private ServerProcess(Process process, Uri address, string databasePath, List<string> output)
     {
         this.process = process;
         Address = address;
         DatabasePath = databasePath;
+        this.output = output;
     }
 
     public Uri Address { get; }
 
     public string DatabasePath { get; }
 
-    public static async Task<ServerProcess> StartAsync(string url = "http://127.0.0.1:0", TimeSpan? timeout = null)
+    /// <summary>Everything the server printed so far, standard output and error, line by line.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (output)
+            {
+                return string.Join('\n', output);
+            }
+        }
+    }
+
+    /// <param name="url">Passed as --urls; null to pass none (e.g. when <paramref name="settings"/> holds Kestrel endpoints).</param>
+    /// <param name="settings">More environment variables for the server, e.g. "Telemetry__Prometheus__Enabled".</param>
+    public static async Task<ServerProcess> StartAsync(
+        string? url = "http://127.0.0.1:0", TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var databasePath = TestPaths.NewDatabasePath();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll");
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { serverDll, "--urls", url },
+            ArgumentList = { serverDll },
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -41,6 +58,15 @@ public sealed partial class ServerProcess : IAsyncDisposable
                 ["Logging__Console__FormatterName"] = "simple",
             },
         };
+        if (url is not null)
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add(url);
+        }
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new List<string>();
@@ -81,7 +107,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
                 throw new ServerDidNotStartException(string.Join('\n', output));
             }
         }
-        return new ServerProcess(process, await listening.Task, databasePath);
+        return new ServerProcess(process, await listening.Task, databasePath, output);
     }
 
     public GrpcChannel Channel(string? apiKey) =>
@@ -101,7 +127,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         TestPaths.DeleteDatabase(DatabasePath);
     }
 
-    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Now listening on: (?<url>https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }
 

@@ -1,0 +1,95 @@
+using System.Net;
+using Hezhou.Exchange.Server.Tests.Infrastructure;
+using Hezhou.Exchange.V1;
+
+namespace Hezhou.Exchange.Server.Tests.Telemetry;
+
+/// <summary>The Prometheus scrape endpoint: the exchange's own metrics, per department, after real submissions.</summary>
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Metrics_AfterSubmissions_CountRecordsPerDepartment()
+    {
+        await using var server = await ServerProcess.StartAsync();
+        var relocation = new SubmissionService.SubmissionServiceClient(server.Channel(DevelopmentKeys.Relocation));
+        var broken = Records.Household("HH-0002", seed: 1);
+        broken.Household.Members[0].CitizenId = Records.HeadId(seed: 1)[..17] + "0";
+        var batch = Records.Batch("reloc-1", Records.Site(), Records.Household("HH-0001"), broken);
+        await relocation.SubmitBatchAsync(batch, Deadlines.Call);
+        await relocation.SubmitBatchAsync(batch, Deadlines.Call); // a replay stores nothing and counts nothing
+        var humanResources = new SubmissionService.SubmissionServiceClient(server.Channel(DevelopmentKeys.HumanResources));
+        await humanResources.SubmitBatchAsync(Records.Batch("hr-1", Records.Employment()), Deadlines.Call);
+
+        var metrics = await ScrapeAsync(server);
+
+        var relocationOffice = ("department", "relocation");
+        Assert.Equal(3, metrics.Value("exchange_records_received_total", relocationOffice));
+        Assert.Equal(2, metrics.Value("exchange_records_accepted_total", relocationOffice));
+        Assert.Equal(0, metrics.Value("exchange_records_unchanged_total", relocationOffice));
+        Assert.Equal(1, metrics.Value("exchange_records_rejected_total", relocationOffice));
+        Assert.Equal(1, metrics.Value("exchange_batches_stored_total", relocationOffice));
+        Assert.Equal(1, metrics.Value("exchange_records_received_total", ("department", "human-resources")));
+        Assert.Equal(1, metrics.Value("exchange_records_accepted_total", ("department", "human-resources")));
+        Assert.Empty(metrics.Samples("exchange_records_received_total", ("department", "civil-affairs")));
+        Assert.Equal(3, metrics.Value(
+            "exchange_rpc_server_duration_seconds_count",
+            ("rpc_service", "hezhou.exchange.v1.SubmissionService"), ("rpc_method", "SubmitBatch"),
+            ("rpc_grpc_status_code", "OK")));
+        Assert.Single(metrics.Samples("exchange_dirty_queue_length"));
+        Assert.Single(metrics.Samples("exchange_reconcile_lag_seconds"));
+    }
+
+    [Fact]
+    public async Task DirtyQueueGauges_WhileNothingReconciles_ShowTheQueueAndItsAge()
+    {
+        await using var app = new ExchangeApplication(new Dictionary<string, string?> { ["Reconciliation:Enabled"] = "false" });
+        await app.Submissions(DevelopmentKeys.Relocation).SubmitBatchAsync(
+            Records.Batch("reloc-1", Records.Site(), Records.Household("HH-0001")), Deadlines.Call);
+        await Task.Delay(TimeSpan.FromMilliseconds(1100)); // past the probe's one-second cache, and some lag
+
+        using var client = app.CreateClient();
+        var metrics = new PrometheusText(await client.GetStringAsync("/metrics"));
+
+        await using var store = app.OpenStore();
+        Assert.Equal(store.DirtyQueue.Count(), metrics.Value("exchange_dirty_queue_length"));
+        Assert.True(metrics.Value("exchange_dirty_queue_length") > 0);
+        Assert.True(metrics.Value("exchange_reconcile_lag_seconds") >= 1, metrics.Text);
+    }
+
+    [Fact]
+    public async Task Metrics_Disabled_AreNotServed()
+    {
+        await using var app = new ExchangeApplication(new Dictionary<string, string?> { ["Telemetry:Prometheus:Enabled"] = "false" });
+        using var client = app.CreateClient();
+
+        using var response = await client.GetAsync("/metrics");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_RestrictedToAHost_AreServedOnlyThere()
+    {
+        await using var app = new ExchangeApplication(
+            new Dictionary<string, string?> { ["Telemetry:Prometheus:RequireHost:0"] = "metrics.internal:9464" });
+        using var client = app.CreateClient();
+
+        using var elsewhere = await client.GetAsync("/metrics");
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics") { Headers = { Host = "metrics.internal:9464" } };
+        using var there = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, elsewhere.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, there.StatusCode);
+    }
+
+    private static async Task<PrometheusText> ScrapeAsync(ServerProcess server)
+    {
+        using var client = new HttpClient
+        {
+            BaseAddress = server.Address,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        return new PrometheusText(await client.GetStringAsync("/metrics"));
+    }
+}
