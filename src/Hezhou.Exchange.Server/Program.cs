@@ -5,7 +5,6 @@ using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Submissions;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -32,10 +31,9 @@ builder.Services.Configure<SubmissionLimits>(builder.Configuration.GetSection(Su
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExchangeStore(builder.Configuration, builder.Environment.ContentRootPath);
 
-// Authentication by API key; authorization per method in AuthorizationInterceptor.
-builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.SectionName));
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+// Authentication by API key or client certificate, rate limits per principal; authorization per method in
+// AuthorizationInterceptor.
+builder.AddExchangeSecurity();
 
 // gRPC: errors are mapped outermost, then every call is authorized before service code runs.
 builder.Services.AddGrpc(grpc =>
@@ -73,6 +71,7 @@ var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
 app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);
+app.UseExchangeSecurity();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
 app.MapGrpcHealthChecksService();

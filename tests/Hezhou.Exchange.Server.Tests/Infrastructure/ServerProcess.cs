@@ -23,7 +23,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 
     public string DatabasePath { get; }
 
-    public static async Task<ServerProcess> StartAsync(string url = "http://127.0.0.1:0", TimeSpan? timeout = null)
+    /// <param name="settings">More configuration, as "Section:Key" = value (passed as environment variables).</param>
+    public static async Task<ServerProcess> StartAsync(
+        string url = "http://127.0.0.1:0", TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var databasePath = TestPaths.NewDatabasePath();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll");
@@ -41,6 +43,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
                 ["Logging__Console__FormatterName"] = "simple",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var output = new List<string>();
@@ -90,6 +96,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
             HttpHandler = new ApiKeyHandler(apiKey, new SocketsHttpHandler()),
         });
 
+    /// <summary>A gRPC channel to the server through the given handler (e.g. one that presents a client certificate).</summary>
+    public GrpcChannel Channel(HttpMessageHandler handler) =>
+        GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler });
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)
@@ -101,7 +111,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         TestPaths.DeleteDatabase(DatabasePath);
     }
 
-    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    [GeneratedRegex(@"Now listening on: (?<url>https?://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
 }
 
