@@ -51,6 +51,11 @@ public static class ClientCertificateAuthentication
             {
                 throw new InvalidOperationException($"{setting}: a principal needs a Name.");
             }
+            if (!Enum.IsDefined(principal.Role))
+            {
+                throw new InvalidOperationException(
+                    $"{setting} ({principal.Name}): Role must be one of {string.Join(", ", Enum.GetNames<ExchangeRole>())}.");
+            }
             if (string.IsNullOrWhiteSpace(principal.Subject) == string.IsNullOrWhiteSpace(principal.San))
             {
                 throw new InvalidOperationException($"{setting} ({principal.Name}): give either Subject or San, not both or neither.");
@@ -85,7 +90,7 @@ public static class ClientCertificateAuthentication
         var principals = context.HttpContext.RequestServices.GetRequiredService<IOptionsMonitor<AuthOptions>>()
             .CurrentValue.Certificates.Principals;
         var certificate = context.ClientCertificate;
-        var subject = certificate.SubjectName.Name;
+        var subject = certificate.SubjectName.Decode(X500DistinguishedNameFlags.Reversed);
         var alternativeNames = AlternativeNames(certificate);
         var matches = principals.Where(p =>
                 (p.Subject is { Length: > 0 } s && string.Equals(NormalizeSubject(s, "Subject"), subject, StringComparison.OrdinalIgnoreCase))
@@ -203,7 +208,7 @@ public static class ClientCertificateAuthentication
     {
         try
         {
-            return new X500DistinguishedName(subject).Name;
+            return new X500DistinguishedName(subject).Decode(X500DistinguishedNameFlags.Reversed);
         }
         catch (CryptographicException exception)
         {

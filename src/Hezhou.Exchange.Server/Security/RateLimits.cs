@@ -20,7 +20,7 @@ public sealed class RateLimitOptions
     /// <summary>Calls per second a principal may keep up; at least 0.001 (one call in 1,000 seconds).</summary>
     public double PermitsPerSecond { get; set; } = 50;
 
-    /// <summary>Calls a principal may make at once, after a pause.</summary>
+    /// <summary>Calls a principal may make at once, after a pause; at least PermitsPerSecond.</summary>
     public int Burst { get; set; } = 100;
 }
 
@@ -35,11 +35,14 @@ public static class PrincipalRateLimits
     /// <summary>Stops the server at start on limits no bucket can have.</summary>
     public static void Validate(RateLimitOptions limits)
     {
-        if (!(limits.PermitsPerSecond >= 0.001) || limits.Burst < 1)
+        // The bucket refills once a second at most, up to Burst: a smaller Burst would cap the rate below
+        // PermitsPerSecond.
+        if (!(limits.PermitsPerSecond >= 0.001) || limits.Burst < 1 || limits.Burst < limits.PermitsPerSecond)
         {
             throw new InvalidOperationException(
-                "RateLimits: PermitsPerSecond must be at least 0.001 and Burst at least 1 " +
-                $"(they are {limits.PermitsPerSecond} and {limits.Burst}); set RateLimits:Enabled=false for no limit.");
+                "RateLimits: PermitsPerSecond must be at least 0.001, and Burst at least 1 and at least " +
+                $"PermitsPerSecond (they are {limits.PermitsPerSecond.ToString(CultureInfo.InvariantCulture)} and " +
+                $"{limits.Burst}); set RateLimits:Enabled=false for no limit.");
         }
     }
 

@@ -23,6 +23,12 @@ public static class SecuritySetup
                         : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
+        if (!certificates.Enabled && certificates.Principals.Count > 0)
+        {
+            throw new InvalidOperationException(
+                "Auth:Certificates:Principals are configured but Auth:Certificates:TrustedCaFile is not: " +
+                "name the PEM file of the CA that issues the client certificates.");
+        }
         if (certificates.Enabled)
         {
             var trustedCas = ClientCertificateAuthentication.LoadTrustedCas(

@@ -40,7 +40,8 @@ public sealed class MutualTlsServer : IAsyncDisposable
             ["Kestrel:Certificates:Default:KeyPath"] = keyPath,
             ["Auth:Certificates:TrustedCaFile"] = authority.WriteCertificatePem(folder),
             ["Auth:Certificates:Required"] = certificateRequired ? "true" : "false",
-            ["Auth:Certificates:Principals:0:Subject"] = HumanResourcesSubject,
+            // Spelled without the space the certificates have: a subject matches by its parts, not its spelling.
+            ["Auth:Certificates:Principals:0:Subject"] = "CN=hr-system,O=Hezhou Human Resources",
             ["Auth:Certificates:Principals:0:Name"] = "hr-system",
             ["Auth:Certificates:Principals:0:Role"] = "Department",
             ["Auth:Certificates:Principals:0:Department"] = "HumanResources",
