@@ -29,7 +29,7 @@ public sealed class ClientCertificateTests
     }
 
     [Fact]
-    public async Task AuditorCertificate_ReadsStatisticsButMayNotSubmit()
+    public async Task Call_AuditorCertificate_ReadsStatisticsButMayNotSubmit()
     {
         await using var server = await MutualTlsServer.StartAsync();
         using var certificate = server.Authority.IssueClient("CN=audit-office, O=Hezhou Audit", dnsName: MutualTlsServer.AuditorDnsName);
