@@ -7,7 +7,6 @@ using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Submissions;
 using Hezhou.Exchange.Server.Telemetry;
-using Microsoft.AspNetCore.Authentication;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -36,10 +35,9 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExchangeStore(builder.Configuration, builder.Environment.ContentRootPath);
 builder.Services.AddSingleton<StoreWriteGate>();
 
-// Authentication by API key; authorization per method in AuthorizationInterceptor.
-builder.Services.Configure<AuthOptions>(builder.Configuration.GetSection(AuthOptions.SectionName));
-builder.Services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
-    .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+// Authentication by API key or client certificate, rate limits per principal; authorization per method in
+// AuthorizationInterceptor.
+builder.AddExchangeSecurity();
 
 // gRPC: every call is timed outermost, errors are mapped inside that, then every call is authorized before service
 // code runs. The same pipeline serves the REST API: JSON transcoding of the google.api.http annotations.
@@ -86,6 +84,7 @@ var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
 app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);
+app.UseExchangeSecurity();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
 app.MapGrpcHealthChecksService();

@@ -32,6 +32,9 @@ public static class ErrorReasons
     /// <summary>A gRPC message is larger than Limits:MaxMessageBytes.</summary>
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
 
+    /// <summary>The principal made more calls than RateLimits allows; RetryInfo says when to try again.</summary>
+    public const string RateLimited = "RATE_LIMITED";
+
     /// <summary>A masked discrepancy key matches more than one discrepancy; the full key is needed.</summary>
     public const string DiscrepancyKeyAmbiguous = "DISCREPANCY_KEY_AMBIGUOUS";
 

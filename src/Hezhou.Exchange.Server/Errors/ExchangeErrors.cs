@@ -1,3 +1,4 @@
+using System.Globalization;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
@@ -9,6 +10,15 @@ namespace Hezhou.Exchange.Server.Errors;
 public static class ExchangeErrors
 {
     public static RpcException Create(
+        Code code,
+        string reason,
+        string message,
+        IReadOnlyDictionary<string, string>? metadata = null,
+        params IMessage[] extraDetails) =>
+        Status(code, reason, message, metadata, extraDetails).ToRpcException();
+
+    /// <summary>The status itself, for refusals written before any gRPC code runs.</summary>
+    public static Google.Rpc.Status Status(
         Code code,
         string reason,
         string message,
@@ -26,7 +36,20 @@ public static class ExchangeErrors
         {
             status.Details.Add(Any.Pack(detail));
         }
-        return status.ToRpcException();
+        return status;
+    }
+
+    /// <summary>
+    /// Answers a gRPC call with the status alone, as a trailers-only response (HTTP 200, the status in the headers),
+    /// which every gRPC client reads like a status the service returned.
+    /// </summary>
+    public static void WriteTrailersOnly(Microsoft.AspNetCore.Http.HttpResponse response, Google.Rpc.Status status)
+    {
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = "application/grpc";
+        response.Headers["grpc-status"] = status.Code.ToString(CultureInfo.InvariantCulture);
+        response.Headers["grpc-message"] = Uri.EscapeDataString(status.Message);
+        response.Headers["grpc-status-details-bin"] = Convert.ToBase64String(status.ToByteArray());
     }
 
     /// <summary>INVALID_ARGUMENT naming each bad field and the rule it breaks.</summary>

@@ -12,10 +12,14 @@ public static class ServerDefaults
     public static string? ExplicitContentRoot(string[] args) =>
         new ConfigurationBuilder().AddEnvironmentVariables("ASPNETCORE_").AddCommandLine(args).Build()["contentRoot"];
 
-    /// <summary>The URLs configured through --urls, ASPNETCORE_URLS or Kestrel:Endpoints:*:Url.</summary>
+    /// <summary>
+    /// Every way the server can be told where to listen: --urls / ASPNETCORE_URLS, the ports of
+    /// ASPNETCORE_HTTP_PORTS / ASPNETCORE_HTTPS_PORTS (which bind every interface), and Kestrel:Endpoints:*:Url.
+    /// </summary>
     public static IReadOnlyList<string> ConfiguredUrls(IConfiguration configuration) =>
-        (configuration["urls"] ?? "")
-            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+        List(configuration["urls"])
+            .Concat(List(configuration["http_ports"]).Select(port => $"http://*:{port}"))
+            .Concat(List(configuration["https_ports"]).Select(port => $"https://*:{port}"))
             .Concat(configuration.GetSection("Kestrel:Endpoints").GetChildren()
                 .Select(endpoint => endpoint["Url"]).OfType<string>())
             .ToList();
@@ -37,6 +41,9 @@ public static class ServerDefaults
             }
         }
     }
+
+    private static string[] List(string? value) =>
+        (value ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     private static bool IsLoopback(string url)
     {

@@ -33,7 +33,7 @@ public sealed class ApiKeyAuthenticationHandler(
                 Encoding.ASCII.GetBytes(p.KeySha256.ToLowerInvariant()), Encoding.ASCII.GetBytes(hash)));
         if (principal is null)
         {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not known."));
+            return Task.FromResult(AuthenticateResult.Fail(new CredentialRefusedException("The API key is not known to this server.")));
         }
 
         var identity = ExchangeClaims.CreateIdentity(principal, SchemeName);

@@ -60,10 +60,13 @@ public sealed class AuthorizationInterceptor : Interceptor
             throw result.Failure is null
                 ? ExchangeErrors.Create(
                     Google.Rpc.Code.Unauthenticated, ErrorReasons.CredentialMissing,
-                    $"No credential: send an API key in the \"{ApiKeyAuthenticationHandler.HeaderName}\" metadata.")
+                    $"No credential: send an API key in the \"{ApiKeyAuthenticationHandler.HeaderName}\" metadata, " +
+                    "or a client certificate over TLS.")
                 : ExchangeErrors.Create(
                     Google.Rpc.Code.Unauthenticated, ErrorReasons.CredentialInvalid,
-                    "The credential is not known to this server.");
+                    result.Failure is CredentialRefusedException refused
+                        ? refused.Message
+                        : "The credential is not known to this server.");
         }
 
         httpContext.User = result.Principal;

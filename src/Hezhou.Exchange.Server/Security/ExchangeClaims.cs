@@ -10,7 +10,7 @@ public static class ExchangeClaims
     public const string Scope = "hezhou:scope";
     public const string PersonalDataScope = "personal-data";
 
-    public static ClaimsIdentity CreateIdentity(ApiKeyPrincipal principal, string authenticationType)
+    public static ClaimsIdentity CreateIdentity(ConfiguredPrincipal principal, string authenticationType)
     {
         var claims = new List<Claim>
         {

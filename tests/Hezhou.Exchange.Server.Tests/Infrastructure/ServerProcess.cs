@@ -38,7 +38,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
     }
 
     /// <param name="url">Passed as --urls; null to pass none (e.g. when <paramref name="settings"/> holds Kestrel endpoints).</param>
-    /// <param name="settings">More environment variables for the server, e.g. "Telemetry__Prometheus__Enabled".</param>
+    /// <param name="settings">More configuration, as "Section:Key" = value (passed as environment variables).</param>
     public static async Task<ServerProcess> StartAsync(
         string? url = "http://127.0.0.1:0", TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? settings = null)
     {
@@ -65,7 +65,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
-            start.Environment[key] = value;
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -115,6 +115,10 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             HttpHandler = new ApiKeyHandler(apiKey, new SocketsHttpHandler()),
         });
+
+    /// <summary>A gRPC channel to the server through the given handler (e.g. one that presents a client certificate).</summary>
+    public GrpcChannel Channel(HttpMessageHandler handler) =>
+        GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler });
 
     public async ValueTask DisposeAsync()
     {
