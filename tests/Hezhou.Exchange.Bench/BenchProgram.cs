@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Grpc.Health.V1;
+using Hezhou.Exchange.V1;
+
+namespace Hezhou.Exchange.Bench;
+
+/// <summary>
+/// dotnet run -c Release --project tests/Hezhou.Exchange.Bench -- [quick|full]
+/// Starts the real server on fresh SQLite stores, drives it over loopback through the generated client, and measures
+/// each figure of docs/BENCHMARKS.md beside its ceiling in the same run.
+/// </summary>
+internal static class BenchProgram
+{
+    private const int CorrectionRecords = 1_000;
+    private const int CorrectionRounds = 3;
+    private const double MemoryLimitBytes = 512.0 * 1024 * 1024;
+    private static readonly TimeSpan QueryDuration = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan IngestTimeout = TimeSpan.FromMinutes(30);
+
+    private static async Task<int> Main(string[] args)
+    {
+        var mode = args.FirstOrDefault() ?? "quick";
+        if (mode == TransportSink.Mode)
+        {
+            await TransportSink.RunAsync();
+            return 0;
+        }
+        if (mode is not ("quick" or "full"))
+        {
+            await Console.Error.WriteLineAsync("usage: Hezhou.Exchange.Bench [quick|full]");
+            return 2;
+        }
+
+        var folder = Directory.CreateTempSubdirectory("hezhou-bench-").FullName;
+        var report = new Report(mode);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            var scale1 = await IngestAsync(report, Workload.Build(1, "bench1"), folder, withCeilings: true);
+            await using (scale1.Server)
+            {
+                var delta1 = await DeltaAsync(scale1);
+                report.Add(new Figure("delta (scale 1)", delta1.TotalSeconds, "s", double.NaN, "—", "—"));
+                if (mode == "quick")
+                {
+                    await QueriesAsync(report, scale1, "scale 1");
+                }
+
+                if (mode == "full")
+                {
+                    await using var scale10 = await IngestAsync(report, Workload.Build(10, "bench10"), folder, withCeilings: false);
+                    report.Add(new Figure("scale (scale 10 ingest)", scale10.Timing.RecordsPerSecond, "records/s",
+                        scale1.Timing.RecordsPerSecond, "scale-1 ingest", "≥ 0.8"));
+                    report.Add(new Figure("memory (scale 10 ingest)", scale10.Server.PeakWorkingSetBytes() / 1048576.0, "MB",
+                        MemoryLimitBytes / 1048576.0, "limit", "≤ 1"));
+                    var delta10 = await DeltaAsync(scale10);
+                    report.Add(new Figure("delta (scale 10)", delta10.TotalSeconds, "s", 2 * delta1.TotalSeconds,
+                        "2 × scale-1 delta", "≤ 1"));
+                    await QueriesAsync(report, scale10, "scale 10");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+
+        var machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, " +
+            $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
+        var results = Path.Combine(ProjectFolder(), "results");
+        await report.WriteAsync(results, machine, clock.Elapsed);
+        Console.WriteLine($"Wrote {Path.Combine(results, "latest.json")} and latest.md in {clock.Elapsed.TotalMinutes:N1} min.");
+        return 0;
+    }
+
+    /// <summary>A server that has ingested and reconciled one workload, with what that took.</summary>
+    private sealed record Ingested(Workload Workload, ServerUnderTest Server, PushTiming Timing) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Server.DisposeAsync();
+    }
+
+    private static async Task<Ingested> IngestAsync(Report report, Workload workload, string folder, bool withCeilings)
+    {
+        var label = $"scale {workload.Scale}";
+        Console.WriteLine($"{label}: {workload.Records:N0} records, {workload.Bytes / 1048576.0:N0} MB of messages");
+        double storage = double.NaN, transport = double.NaN;
+        if (withCeilings)
+        {
+            storage = await StorageCeiling.RowsPerSecondAsync(workload, Directory.CreateDirectory(Path.Combine(folder, "ceiling")).FullName);
+            report.Add(new Figure($"storage ceiling ({label})", storage, "rows/s", double.NaN, "prepared insert", "—"));
+            await using (var sink = await ServerUnderTest.StartSinkAsync())
+            {
+                transport = (await Pushing.PushAsync(sink.Address, workload, untilReconciled: false, IngestTimeout)).RecordsPerSecond;
+            }
+            report.Add(new Figure($"transport ceiling ({label})", transport, "records/s", double.NaN, "counting sink", "—"));
+        }
+
+        var server = await ServerUnderTest.StartServerAsync(Directory.CreateDirectory(Path.Combine(folder, $"store{workload.Scale}")).FullName);
+        var timing = await Pushing.PushAsync(server.Address, workload, untilReconciled: true, IngestTimeout);
+        Console.WriteLine($"  acknowledged in {timing.Acknowledged.TotalSeconds:N1} s, reconciled in {timing.Reconciled.TotalSeconds:N1} s");
+        if (withCeilings)
+        {
+            var lower = Math.Min(storage, transport);
+            report.Add(new Figure($"ingest ({label})", timing.RecordsPerSecond, "records/s", lower,
+                lower == storage ? "storage ceiling" : "transport ceiling", "≥ 0.5"));
+            report.Add(new Figure($"memory ({label} ingest)", server.PeakWorkingSetBytes() / 1048576.0, "MB",
+                MemoryLimitBytes / 1048576.0, "limit", "≤ 1"));
+        }
+        else
+        {
+            report.Add(new Figure($"ingest ({label})", timing.RecordsPerSecond, "records/s", double.NaN, "—", "—"));
+        }
+        return new Ingested(workload, server, timing);
+    }
+
+    /// <summary>The median time of a few 1,000-record correction batches, each until reconciled.</summary>
+    private static async Task<TimeSpan> DeltaAsync(Ingested ingested)
+    {
+        var times = new List<TimeSpan>();
+        for (var round = 1; round <= CorrectionRounds; round++)
+        {
+            var correction = ingested.Workload.Correction($"correction-{round}", CorrectionRecords, round);
+            times.Add(await Pushing.SubmitUntilReconciledAsync(
+                ingested.Server.Address, BenchKeys.KeyOf(Department.HumanResources), correction, IngestTimeout));
+        }
+        return times.Order().ElementAt(times.Count / 2);
+    }
+
+    private static async Task QueriesAsync(Report report, Ingested ingested, string label)
+    {
+        var address = ingested.Server.Address;
+        var persons = ingested.Workload.CitizenIds;
+        var households = ingested.Workload.HouseholdIds;
+        const string Purpose = "benchmark: closed-loop load";
+
+        var health = await QueryLoad.RunAsync("Health.Check", address, BenchKeys.Auditor, QueryDuration,
+            (c, _) => c.Health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
+        report.Add(new Figure($"Health.Check rps ({label})", health.RequestsPerSecond, "req/s", double.NaN, "—", "—"));
+
+        async Task Measure(string method, Func<BenchChannel, Random, Task> call, bool judgeThroughput)
+        {
+            var result = await QueryLoad.RunAsync(method, address, BenchKeys.Auditor, QueryDuration, call);
+            report.Add(new Figure($"{method} rps ({label})", result.RequestsPerSecond, "req/s", health.RequestsPerSecond,
+                "health check", judgeThroughput ? "≥ 0.5" : "—"));
+            report.Add(new Figure($"{method} p50 ({label})", result.P50Milliseconds, "ms", double.NaN, "—", "—"));
+            report.Add(new Figure($"{method} p99 ({label})", result.P99Milliseconds, "ms",
+                method == "GetStatistics" ? 50 : double.NaN, method == "GetStatistics" ? "limit" : "—",
+                method == "GetStatistics" ? "≤ 1" : "—"));
+        }
+
+        await Measure("GetPerson", (c, r) => c.Audit.GetPersonAsync(
+            new GetPersonRequest { CitizenId = persons[r.Next(persons.Count)], Purpose = Purpose }).ResponseAsync, judgeThroughput: true);
+        await Measure("GetHousehold", (c, r) => c.Audit.GetHouseholdAsync(
+            new GetHouseholdRequest { HouseholdId = households[r.Next(households.Count)], Purpose = Purpose }).ResponseAsync, false);
+        await Measure("ListDiscrepancies", (c, _) => c.Audit.ListDiscrepanciesAsync(
+            new ListDiscrepanciesRequest { PageSize = 50 }).ResponseAsync, false);
+        await Measure("GetStatistics", (c, _) => c.Audit.GetStatisticsAsync(new GetStatisticsRequest()).ResponseAsync, false);
+    }
+
+    private static string ProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Hezhou.Exchange.Bench.csproj")))
+            {
+                return folder.FullName;
+            }
+        }
+        throw new InvalidOperationException("Run the benchmark from its project: dotnet run -c Release --project tests/Hezhou.Exchange.Bench");
+    }
+}

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+
+namespace Hezhou.Exchange.Bench;
+
+/// <summary>Requests per second and latency percentiles of one method under a fixed number of concurrent callers.</summary>
+internal sealed record QueryResult(string Method, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests);
+
+/// <summary>
+/// Closed-loop load: each caller has its own channel and sends its next request when the last is answered, for a
+/// fixed time. Every call must succeed; a failure ends the run, since a figure of failing calls would flatter.
+/// </summary>
+internal static class QueryLoad
+{
+    public const int Callers = 16;
+
+    public static async Task<QueryResult> RunAsync(
+        string method, Uri address, string apiKey, TimeSpan duration, Func<BenchChannel, Random, Task> call)
+    {
+        // Warm up: the first calls pay for connections and JIT.
+        using (var warm = new BenchChannel(address, apiKey))
+        {
+            var random = new Random(0);
+            for (var i = 0; i < 20; i++)
+            {
+                await call(warm, random);
+            }
+        }
+
+        var stop = Stopwatch.StartNew();
+        var latencies = await Task.WhenAll(Enumerable.Range(0, Callers).Select(async caller =>
+        {
+            using var channel = new BenchChannel(address, apiKey);
+            var random = new Random(caller + 1);
+            var mine = new List<double>();
+            while (stop.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await call(channel, random);
+                mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+            return mine;
+        }));
+        var elapsed = stop.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        return new QueryResult(method, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
+    }
+
+    private static double Percentile(double[] sorted, double p) =>
+        sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Hezhou.Exchange.Bench;
+
+/// <summary>
+/// One measured figure beside the ceiling it is judged against. Ratio is value / ceiling; Target says which ratio
+/// passes ("≥ 0.5": at least half the ceiling; "≤ 1": within a limit).
+/// </summary>
+internal sealed record Figure(string Name, double Value, string Unit, double Ceiling, string CeilingFrom, string Target)
+{
+    public double Ratio => Ceiling == 0 ? double.NaN : Value / Ceiling;
+
+    public bool Met => Target switch
+    {
+        ['≥', ' ', .. var bound] => Ratio >= double.Parse(bound, CultureInfo.InvariantCulture),
+        ['≤', ' ', .. var bound] => Ratio <= double.Parse(bound, CultureInfo.InvariantCulture),
+        _ => true,
+    };
+}
+
+/// <summary>The run's figures: a table on the console, results/latest.json and results/latest.md.</summary>
+internal sealed class Report(string mode)
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private readonly List<Figure> figures = [];
+
+    public IReadOnlyList<Figure> Figures => figures;
+
+    public void Add(Figure figure)
+    {
+        figures.Add(figure);
+        Console.WriteLine($"  {figure.Name,-34} {Format(figure.Value),12} {figure.Unit,-10} ceiling {Format(figure.Ceiling),12} " +
+            $"({figure.CeilingFrom}) ratio {Format(figure.Ratio)} target {figure.Target} {(figure.Met ? "met" : "NOT MET")}");
+    }
+
+    public async Task WriteAsync(string folder, string machine, TimeSpan elapsed)
+    {
+        Directory.CreateDirectory(folder);
+        var json = figures.Select(f => new
+        {
+            f.Name,
+            Value = Round(f.Value),
+            f.Unit,
+            Ceiling = Round(f.Ceiling),
+            f.CeilingFrom,
+            Ratio = Round(f.Ratio),
+            f.Target,
+            f.Met,
+        });
+        await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(json, Json) + "\n");
+        await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), Markdown(machine, elapsed));
+    }
+
+    private string Markdown(string machine, TimeSpan elapsed)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"`{mode}` run, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:N1} min; {machine}");
+        text.AppendLine();
+        text.AppendLine("| Figure | Value | Ceiling | Ratio | Target | Met |");
+        text.AppendLine("|---|---:|---:|---:|---|---|");
+        foreach (var f in figures)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| {f.Name} | {Format(f.Value)} {f.Unit} | {Format(f.Ceiling)} ({f.CeilingFrom}) | {Format(f.Ratio)} | {f.Target} | {(f.Met ? "yes" : "**no**")} |");
+        }
+        return text.ToString();
+    }
+
+    private static double Round(double value) => double.IsFinite(value) ? Math.Round(value, value >= 100 ? 0 : 3) : value;
+
+    private static string Format(double value) => !double.IsFinite(value)
+        ? "n/a"
+        : value >= 100 ? value.ToString("N0", CultureInfo.InvariantCulture) : value.ToString("0.###", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,117 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Hezhou.Exchange.Bench;
+
+/// <summary>
+/// A process the benchmark drives over loopback: the real server on a fresh SQLite store, or the benchmark's own
+/// transport sink. It prints the address Kestrel bound and is killed when disposed.
+/// </summary>
+internal sealed partial class ServerUnderTest : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private ServerUnderTest(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public int ProcessId => process.Id;
+
+    /// <summary>The real server, Release build, with the development keys, on a new store in <paramref name="folder"/>.</summary>
+    public static Task<ServerUnderTest> StartServerAsync(string folder)
+    {
+        var databasePath = Path.Combine(folder, "exchange.db");
+        var start = DotnetStart(Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll"));
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ConnectionStrings__Exchange"] = $"Data Source={databasePath}";
+        // The figures are of the service, not of the per-principal rate limit a deployment sets.
+        start.Environment["RateLimits__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        return StartAsync(start);
+    }
+
+    /// <summary>This program in sink mode: a server whose StreamRecords only counts what arrives.</summary>
+    public static Task<ServerUnderTest> StartSinkAsync()
+    {
+        var start = DotnetStart(Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Bench.dll"));
+        start.ArgumentList.Add(TransportSink.Mode);
+        return StartAsync(start);
+    }
+
+    /// <summary>The most memory the process has had resident since it started (VmHWM), in bytes.</summary>
+    public long PeakWorkingSetBytes()
+    {
+        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        {
+            if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                return long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0]) * 1024;
+            }
+        }
+        throw new InvalidOperationException("The kernel reported no VmHWM for the server process.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+    }
+
+    private static ProcessStartInfo DotnetStart(string dll) => new("dotnet")
+    {
+        ArgumentList = { dll },
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+        UseShellExecute = false,
+        WorkingDirectory = Path.GetTempPath(),
+    };
+
+    private static async Task<ServerUnderTest> StartAsync(ProcessStartInfo start)
+    {
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var errors = new List<string>();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
+            {
+                listening.TrySetResult(new Uri(match.Groups["url"].Value));
+            }
+        };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                lock (errors)
+                {
+                    errors.Add(e.Data);
+                }
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var exited = process.WaitForExitAsync();
+        if (await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != listening.Task)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException(
+                $"{start.ArgumentList[0]} did not start listening: {string.Join(Environment.NewLine, errors)}");
+        }
+        return new ServerUnderTest(process, await listening.Task);
+    }
+
+    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
+    private static partial Regex ListeningLine();
+}
