@@ -44,7 +44,8 @@ internal sealed class Workload
     /// <summary>The first employment records sent, to be corrected by the delta figure.</summary>
     public IReadOnlyList<SubmissionRecord> Employments { get; }
 
-    public static Workload Build(int scale, string runId)
+    /// <param name="perDepartment">At most this many records of each department (the smoke run's small slice).</param>
+    public static Workload Build(int scale, string runId, int perDepartment = int.MaxValue)
     {
         var dataSet = DataSetGenerator.Generate(new DataSetOptions { Scale = scale });
         var citizenIds = new List<string>();
@@ -57,7 +58,7 @@ internal sealed class Workload
             var batch = new List<StreamRecordsRequest>();
             StreamRecordsRequest? message = null;
             var inBatch = 0;
-            foreach (var record in dataSet.RecordsOf((Domain.Department)(int)department))
+            foreach (var record in dataSet.RecordsOf((Domain.Department)(int)department).Take(perDepartment))
             {
                 if (inBatch == RecordsPerBatch)
                 {

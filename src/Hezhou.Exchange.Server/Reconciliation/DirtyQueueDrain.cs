@@ -19,7 +19,8 @@ public sealed class DirtyQueueDrain(
     IndicatorAggregates indicators,
     ReconciliationPolicy policy,
     StoreWriteGate writeGate,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<DirtyQueueDrain> logger)
 {
     /// <summary>
     /// Brings up to <paramref name="maxHouseholds"/> indicator tallies of an earlier day to today, in one transaction;
@@ -37,6 +38,10 @@ public sealed class DirtyQueueDrain(
         await transaction.CommitAsync(cancellationToken);
         return refreshed;
     }
+
+    /// <summary>When the oldest queued entry was queued, or null when the queue is empty.</summary>
+    public async Task<DateTime?> OldestQueuedAtAsync(CancellationToken cancellationToken) =>
+        await db.DirtyQueue.OrderBy(d => d.Id).Select(d => (DateTime?)d.EnqueuedAt).FirstOrDefaultAsync(cancellationToken);
 
     /// <summary>Reconciles what up to <paramref name="maxEntries"/> queued entries touch; returns how many were taken.</summary>
     public async Task<int> DrainOnceAsync(int maxEntries, CancellationToken cancellationToken)
@@ -73,6 +78,9 @@ public sealed class DirtyQueueDrain(
             await db.DirtyQueue.Where(d => d.SubjectKind == kind && keys.Contains(d.SubjectKey)).ExecuteDeleteAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        logger.LogDebug(
+            "Reconciled {Units} units for {Entries} queue entries in {Elapsed:N0} ms",
+            units.Count, entries.Count, (clock.GetUtcNow() - now).TotalMilliseconds);
         return entries.Count;
     }
 

@@ -2,29 +2,42 @@ namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
 /// The background reconciler: drains the dirty queue whenever a batch signals work, and at least once a second, so
-/// that whatever was still queued when the server stopped is reconciled after it restarts. When the queue is empty it
-/// brings the indicator tallies of an earlier day up to today.
+/// that whatever was still queued when the server stopped is reconciled after it restarts. While batches are being
+/// received it lets the queue gather, up to Reconciliation:MaxLagSeconds. When the queue is empty it brings the
+/// indicator tallies of an earlier day up to today.
 /// </summary>
 public sealed class ReconciliationWorker(
     IServiceScopeFactory scopes,
     ReconciliationSignal signal,
+    IConfiguration configuration,
+    TimeProvider clock,
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
-    private const int EntriesPerTransaction = 1_000;
+    private const int EntriesPerTransaction = 5_000;
     private const int HouseholdsPerRefresh = 2_000;
     private static readonly TimeSpan IdlePoll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan RetryAfterFailure = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan GatherPoll = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan BetweenBatches = TimeSpan.FromMilliseconds(250);
+
+    // While batches arrive, queued work may wait this long, so that a household is rebuilt once for the many records
+    // of it the batches bring rather than once per batch.
+    private readonly TimeSpan maxLag = TimeSpan.FromSeconds(configuration.GetValue("Reconciliation:MaxLagSeconds", 30.0));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
             int taken;
+            var gathering = false;
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var drain = scope.ServiceProvider.GetRequiredService<DirtyQueueDrain>();
-                taken = await drain.DrainOnceAsync(EntriesPerTransaction, stoppingToken);
+                gathering = signal.BatchesArriving(BetweenBatches)
+                    && await drain.OldestQueuedAtAsync(stoppingToken) is { } oldest
+                    && clock.GetUtcNow().UtcDateTime - oldest < maxLag;
+                taken = gathering ? 0 : await drain.DrainOnceAsync(EntriesPerTransaction, stoppingToken);
                 if (taken == 0)
                 {
                     // With nothing queued, bring the indicator tallies of an earlier day up to today.
@@ -45,7 +58,7 @@ public sealed class ReconciliationWorker(
 
             if (taken == 0)
             {
-                await signal.WaitAsync(IdlePoll, stoppingToken);
+                await signal.WaitAsync(gathering ? GatherPoll : IdlePoll, stoppingToken);
             }
         }
     }

@@ -48,6 +48,7 @@ public sealed class BatchIngestion(
         CancellationToken cancellationToken)
     {
         ValidateBatchId(batchId);
+        using var inProgress = reconciliation.BatchStarted();
         using var digest = new BatchDigest();
 
         var existing = await FindAsync(caller.Department, batchId, cancellationToken);

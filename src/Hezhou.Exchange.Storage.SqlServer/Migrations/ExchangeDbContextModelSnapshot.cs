@@ -239,8 +239,12 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HouseholdId");
+
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("UnitKey");
 
@@ -581,6 +585,8 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     b.HasKey("SourceKey");
+
+                    b.HasIndex("CitizenId");
 
                     b.HasIndex("EntitlementKey");
 

@@ -226,8 +226,12 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("HouseholdId");
+
                     b.HasIndex("Key")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("UnitKey");
 
@@ -564,6 +568,8 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("SourceKey");
+
+                    b.HasIndex("CitizenId");
 
                     b.HasIndex("EntitlementKey");
 

@@ -106,6 +106,7 @@ internal sealed class ReconciledPaymentConfiguration : IEntityTypeConfiguration<
         builder.Property(p => p.HouseholdId).HasMaxLength(ColumnLengths.SourceKey);
         builder.HasIndex(p => p.UnitKey);
         builder.HasIndex(p => p.EntitlementKey);
+        builder.HasIndex(p => p.CitizenId);
     }
 }
 
@@ -124,6 +125,8 @@ internal sealed class DiscrepancyEntryConfiguration : IEntityTypeConfiguration<D
         builder.Property(d => d.CountyCode).HasMaxLength(6).IsUnicode(false);
         builder.HasIndex(d => d.Key).IsUnique();
         builder.HasIndex(d => d.UnitKey);
+        builder.HasIndex(d => d.Subject);
+        builder.HasIndex(d => d.HouseholdId);
         builder.HasIndex(d => new { d.Status, d.Rule });
         builder.HasMany(d => d.History).WithOne().HasForeignKey(e => e.DiscrepancyId).OnDelete(DeleteBehavior.Cascade);
     }

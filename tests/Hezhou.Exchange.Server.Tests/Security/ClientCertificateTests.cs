@@ -106,6 +106,8 @@ public sealed class ClientCertificateTests
                 .SubmitBatchAsync(Records.Batch("tls-0008", Records.Employment()), Deadlines.Call).ResponseAsync);
 
         Assert.Equal(1, withCertificate.Batch.AcceptedCount);
-        Assert.Equal(StatusCode.Unavailable, withKeyOnly.StatusCode);
+        // The server drops the handshake; the client reports the lost connection as UNAVAILABLE, or as INTERNAL when
+        // the drop reaches it after its first HTTP/2 frame was written (seen on a loaded machine).
+        Assert.Contains(withKeyOnly.StatusCode, new[] { StatusCode.Unavailable, StatusCode.Internal });
     }
 }

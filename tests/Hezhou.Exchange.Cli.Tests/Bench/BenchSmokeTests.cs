@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace Hezhou.Exchange.Cli.Tests.Bench;
+
+/// <summary>
+/// The benchmark is run by hand, not in CI; this runs its "smoke" mode (every quick figure, on a small slice, with
+/// one-second query loads) so that it keeps working. It asserts that each figure was measured, never how fast.
+/// </summary>
+public sealed class BenchSmokeTests
+{
+    private static readonly string[] Figures =
+    [
+        "storage ceiling (scale 1)", "transport ceiling (scale 1)", "ingest (scale 1)", "memory (scale 1 ingest)",
+        "delta (scale 1)", "Health.Check rps (scale 1)",
+        .. new[] { "GetPerson", "GetHousehold", "ListDiscrepancies", "GetStatistics" }
+            .SelectMany(m => new[] { $"{m} rps (scale 1)", $"{m} p50 (scale 1)", $"{m} p99 (scale 1)" }),
+    ];
+
+    [Fact]
+    [Trait("Duration", "Long")]
+    public async Task Smoke_SmallSlice_MeasuresEveryQuickFigure()
+    {
+        var folder = Directory.CreateTempSubdirectory("hezhou-bench-smoke-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("dotnet")
+            {
+                ArgumentList = { Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Bench.dll"), "smoke", folder },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var bench = Process.Start(start)!;
+            var output = bench.StandardOutput.ReadToEndAsync();
+            var errors = bench.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+            try
+            {
+                await bench.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                bench.Kill(entireProcessTree: true);
+                Assert.Fail($"The smoke run did not finish in 5 minutes:\n{await output}");
+            }
+            Assert.True(bench.ExitCode == 0, $"exit {bench.ExitCode}\n{await output}\n{await errors}");
+
+            using var results = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "latest.json")));
+            var measured = results.RootElement.EnumerateArray().ToDictionary(
+                f => f.GetProperty("name").GetString()!, f => f.GetProperty("value").GetDouble());
+            Assert.Equal(Figures.Order(), measured.Keys.Order());
+            Assert.All(measured, f => Assert.True(double.IsFinite(f.Value) && f.Value > 0, $"{f.Key} = {f.Value}"));
+            Assert.Contains("| ingest (scale 1) |", await File.ReadAllTextAsync(Path.Combine(folder, "latest.md")));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+}
