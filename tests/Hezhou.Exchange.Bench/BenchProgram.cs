@@ -100,9 +100,12 @@ internal static class BenchProgram
             report.Add(new Figure($"transport ceiling ({label})", transport, "records/s", double.NaN, "counting sink", "—"));
         }
 
-        var server = await ServerUnderTest.StartServerAsync(Directory.CreateDirectory(Path.Combine(folder, $"store{workload.Scale}")).FullName);
+        var store = Directory.CreateDirectory(Path.Combine(folder, $"store{workload.Scale}"));
+        var server = await ServerUnderTest.StartServerAsync(store.FullName);
         var timing = await Pushing.PushAsync(server.Address, workload, untilReconciled: true, IngestTimeout);
         Console.WriteLine($"  acknowledged in {timing.Acknowledged.TotalSeconds:N1} s, reconciled in {timing.Reconciled.TotalSeconds:N1} s");
+        report.Add(new Figure($"store size ({label})", store.EnumerateFiles().Sum(f => f.Length) / 1048576.0, "MB",
+            double.NaN, "—", "—"));
         if (withCeilings)
         {
             var lower = Math.Min(storage, transport);

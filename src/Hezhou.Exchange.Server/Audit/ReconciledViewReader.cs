@@ -152,13 +152,19 @@ public sealed class ReconciledViewReader(
     private async Task<Dictionary<SourceReference, V1.SubmissionRecord>> AsSentAsync(
         IReadOnlyList<SourceReference> sources, CancellationToken cancellationToken)
     {
-        var keys = sources.Select(s => s.SourceKey).Distinct().ToList();
-        var kinds = sources.Select(s => s.Kind).Distinct().ToList();
         var wanted = sources.ToHashSet();
-        var versions = await db.SourceVersions.AsNoTracking()
-            .Where(v => keys.Contains(v.SourceKey) && kinds.Contains(v.Kind))
-            .Select(v => new { v.Department, v.Kind, v.SourceKey, v.Version, v.Payload })
-            .ToListAsync(cancellationToken);
+        var versions = new List<(Department Department, RecordKind Kind, string SourceKey, long Version, byte[] Payload)>();
+        // One look-up per department and kind, each a seek on the (department, kind, key, version) index.
+        foreach (var group in sources.GroupBy(s => (s.Department, s.Kind)))
+        {
+            var (department, kind) = group.Key;
+            var keys = group.Select(s => s.SourceKey).Distinct().ToList();
+            versions.AddRange((await db.SourceVersions.AsNoTracking()
+                    .Where(v => v.Department == department && v.Kind == kind && keys.Contains(v.SourceKey))
+                    .Select(v => new { v.Version, v.SourceKey, v.Payload })
+                    .ToListAsync(cancellationToken))
+                .Select(v => (department, kind, v.SourceKey, v.Version, v.Payload)));
+        }
         return versions
             .Select(v => (Source: Reference(v.Department, v.Kind, v.SourceKey, v.Version), v.Payload))
             .Where(v => wanted.Contains(v.Source))

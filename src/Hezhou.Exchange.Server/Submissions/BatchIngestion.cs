@@ -377,9 +377,13 @@ public sealed class BatchIngestion(
         /// <summary>The current version of each pending record's source record, if it has one.</summary>
         private async Task<Dictionary<(RecordKind, string), Head>> LoadHeadsAsync(CancellationToken cancellationToken)
         {
-            var keys = pending.Where(p => p.Violations.Count == 0).Select(p => p.Proto.SourceKey).Distinct().ToList();
+            var valid = pending.Where(p => p.Violations.Count == 0).ToList();
+            var keys = valid.Select(p => p.Proto.SourceKey).Distinct().ToList();
+            // The kinds too, so that the look-up seeks the (department, kind, key) key instead of reading every record
+            // of the department.
+            var kinds = valid.Select(p => p.Kind).Distinct().ToList();
             var heads = await db.SourceRecords.AsNoTracking()
-                .Where(r => r.Department == caller.Department && keys.Contains(r.SourceKey))
+                .Where(r => r.Department == caller.Department && kinds.Contains(r.Kind) && keys.Contains(r.SourceKey))
                 .ToListAsync(cancellationToken);
             return heads.ToDictionary(h => (h.Kind, h.SourceKey), h => new Head(h.CurrentVersion, h.CurrentDigest, h.Withdrawn));
         }

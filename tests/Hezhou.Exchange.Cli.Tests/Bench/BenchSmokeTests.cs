@@ -11,7 +11,8 @@ public sealed class BenchSmokeTests
 {
     private static readonly string[] Figures =
     [
-        "storage ceiling (scale 1)", "transport ceiling (scale 1)", "ingest (scale 1)", "memory (scale 1 ingest)",
+        "storage ceiling (scale 1)", "transport ceiling (scale 1)", "ingest (scale 1)", "store size (scale 1)",
+        "memory (scale 1 ingest)",
         "delta (scale 1)", "Health.Check rps (scale 1)",
         .. new[] { "GetPerson", "GetHousehold", "ListDiscrepancies", "GetStatistics" }
             .SelectMany(m => new[] { $"{m} rps (scale 1)", $"{m} p50 (scale 1)", $"{m} p99 (scale 1)" }),
