@@ -17,7 +17,7 @@ internal static class BenchProgram
     private const int CorrectionRounds = 3;
     private const double MemoryLimitBytes = 512.0 * 1024 * 1024;
     private const int SmokeRecordsPerDepartment = 1_500;
-    private static readonly TimeSpan IngestTimeout = TimeSpan.FromMinutes(30);
+    private static readonly TimeSpan IngestTimeout = TimeSpan.FromMinutes(90);
 
     private static async Task<int> Main(string[] args)
     {
