@@ -55,12 +55,7 @@ public sealed class MigrationTests
         var path = Path.Combine(Path.GetTempPath(), $"hezhou-migrate-{Guid.NewGuid():N}.db");
         try
         {
-            var options = new DbContextOptionsBuilder<ExchangeDbContext>();
-            StorageRegistration.Configure(options, StorageProvider.Sqlite,
-                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            await using var db = new ExchangeDbContext(options.Options);
-
-            await db.Database.MigrateAsync();
+            await using var db = await MigratedSqliteStoreAsync(path);
             db.AccessLog.Add(new AccessLogEntry
             {
                 Principal = "auditor",
@@ -114,11 +109,7 @@ public sealed class MigrationTests
         var path = Path.Combine(Path.GetTempPath(), $"hezhou-bulk-{Guid.NewGuid():N}.db");
         try
         {
-            var options = new DbContextOptionsBuilder<ExchangeDbContext>();
-            StorageRegistration.Configure(options, StorageProvider.Sqlite,
-                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            await using var db = new ExchangeDbContext(options.Options);
-            await db.Database.MigrateAsync();
+            await using var db = await MigratedSqliteStoreAsync(path);
             var persons = Enumerable.Range(0, 250).Select(i => new ReconciledPerson
             {
                 CitizenId = $"451102198005120{i:D3}",
@@ -150,6 +141,17 @@ public sealed class MigrationTests
             SqliteConnection.ClearAllPools();
             File.Delete(path);
         }
+    }
+
+    /// <summary>A context over a new SQLite file at <paramref name="path"/>, every migration applied.</summary>
+    private static async Task<ExchangeDbContext> MigratedSqliteStoreAsync(string path)
+    {
+        var options = new DbContextOptionsBuilder<ExchangeDbContext>();
+        StorageRegistration.Configure(options, StorageProvider.Sqlite,
+            new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+        var db = new ExchangeDbContext(options.Options);
+        await db.Database.MigrateAsync();
+        return db;
     }
 
     private static string NameOf(string migrationId) => migrationId[(migrationId.IndexOf('_') + 1)..];
