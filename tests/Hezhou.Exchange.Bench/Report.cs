@@ -13,11 +13,12 @@ internal sealed record Figure(string Name, double Value, string Unit, double Cei
 {
     public double Ratio => Ceiling == 0 ? double.NaN : Value / Ceiling;
 
-    public bool Met => Target switch
+    /// <summary>Whether the target is met; null for a figure measured beside the others without a target.</summary>
+    public bool? Met => Target switch
     {
         ['≥', ' ', .. var bound] => Ratio >= double.Parse(bound, CultureInfo.InvariantCulture),
         ['≤', ' ', .. var bound] => Ratio <= double.Parse(bound, CultureInfo.InvariantCulture),
-        _ => true,
+        _ => null,
     };
 }
 
@@ -39,7 +40,7 @@ internal sealed class Report(string mode)
     {
         figures.Add(figure);
         Console.WriteLine($"  {figure.Name,-34} {Format(figure.Value),12} {figure.Unit,-10} ceiling {Format(figure.Ceiling),12} " +
-            $"({figure.CeilingFrom}) ratio {Format(figure.Ratio)} target {figure.Target} {(figure.Met ? "met" : "NOT MET")}");
+            $"({figure.CeilingFrom}) ratio {Format(figure.Ratio)} target {figure.Target} {figure.Met switch { true => "met", false => "NOT MET", null => "" }}");
     }
 
     public async Task WriteAsync(string folder, string machine, TimeSpan elapsed)
@@ -70,7 +71,7 @@ internal sealed class Report(string mode)
         foreach (var f in figures)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {f.Name} | {Format(f.Value)} {f.Unit} | {Format(f.Ceiling)} ({f.CeilingFrom}) | {Format(f.Ratio)} | {f.Target} | {(f.Met ? "yes" : "**no**")} |");
+                $"| {f.Name} | {Format(f.Value)} {f.Unit} | {Format(f.Ceiling)} ({f.CeilingFrom}) | {Format(f.Ratio)} | {f.Target} | {f.Met switch { true => "yes", false => "**no**", null => "—" }} |");
         }
         return text.ToString();
     }
