@@ -19,6 +19,7 @@ public static class RuleCodes
     public const string TextControlCharacter = "TEXT_CONTROL_CHARACTER";
     public const string TextBidiOverride = "TEXT_BIDI_OVERRIDE";
     public const string TextInvalidUnicode = "TEXT_INVALID_UNICODE";
+    public const string TextInvisibleCharacter = "TEXT_INVISIBLE_CHARACTER";
     public const string EnumRequired = "ENUM_REQUIRED";
     public const string EnumUnknown = "ENUM_UNKNOWN";
     public const string DateRequired = "DATE_REQUIRED";
