@@ -13,6 +13,10 @@ public static class RuleCodes
     public const string SourceKeyCharacters = "SOURCE_KEY_CHARACTERS";
     public const string ContentRequired = "CONTENT_REQUIRED";
 
+    // A record's bytes, checked by the server against the contract before the record is read.
+    public const string FieldUnknown = "FIELD_UNKNOWN";
+    public const string FieldWrongType = "FIELD_WRONG_TYPE";
+
     // Any field.
     public const string FieldRequired = "FIELD_REQUIRED";
     public const string TextLength = "TEXT_LENGTH";

@@ -73,6 +73,7 @@ var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
 app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);
+app.UseMiddleware<MalformedMessageStatus>();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
 app.MapGrpcHealthChecksService();

@@ -26,6 +26,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, TimeProvider clock)
         violations.Required("key", request.Key);
         violations.RequiredEnum("action", request.Action);
         violations.MaximumLength("note", request.Note, MaximumNoteLength);
+        violations.Text("note", request.Note);
         if (request.Action == V1.DiscrepancyAction.Waive && string.IsNullOrWhiteSpace(request.Note))
         {
             violations.Add("note", "is required to waive: say why the discrepancy is waived");
@@ -61,6 +62,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, TimeProvider clock)
         violations.RequiredEnum("answer", request.Answer);
         violations.Required("reason", request.Reason);
         violations.MaximumLength("reason", request.Reason, MaximumNoteLength);
+        violations.Text("reason", request.Reason);
         violations.ThrowIfAny();
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

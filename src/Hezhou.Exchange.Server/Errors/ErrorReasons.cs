@@ -32,6 +32,12 @@ public static class ErrorReasons
     /// <summary>A gRPC message is larger than Limits:MaxMessageBytes.</summary>
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
 
+    /// <summary>
+    /// The request's bytes cannot be read as the method's message: not protobuf, cut short, invalid UTF-8 in a string,
+    /// or broken gRPC framing.
+    /// </summary>
+    public const string MessageMalformed = "MESSAGE_MALFORMED";
+
     /// <summary>A masked discrepancy key matches more than one discrepancy; the full key is needed.</summary>
     public const string DiscrepancyKeyAmbiguous = "DISCREPANCY_KEY_AMBIGUOUS";
 

@@ -206,7 +206,8 @@ public sealed class BatchIngestion(
                     new Dictionary<string, string> { ["index"] = RecordCount.ToString(), ["kind"] = kind.ToString() });
             }
 
-            var violations = SubmissionValidator.Validate(content, referenceDate);
+            IReadOnlyList<FieldViolation> violations =
+                [.. ContractFields.Check(bytes), .. SubmissionValidator.Validate(content, referenceDate)];
             pending.Add(new PendingRecord(RecordCount, kind, record, content, bytes, violations));
             RecordCount++;
             if (pending.Count >= limits.WriteChunkSize)

@@ -1,4 +1,4 @@
-using System.Runtime.CompilerServices;
+using Google.Protobuf;
 using Grpc.Core;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Security;
@@ -23,7 +23,7 @@ public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<Sub
     public override async Task<V1.StreamRecordsResponse> StreamRecords(
         IAsyncStreamReader<V1.StreamRecordsRequest> requestStream, ServerCallContext context)
     {
-        if (!await requestStream.MoveNext(context.CancellationToken))
+        if (!await NextMessageAsync(requestStream, context))
         {
             throw ExchangeErrors.InvalidArgument(("batch_id", "the stream ended before its first message"));
         }
@@ -31,7 +31,7 @@ public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<Sub
         var first = requestStream.Current;
         var batch = await ingestion.IngestAsync(
             Caller.From(context.GetHttpContext().User), first.BatchId,
-            ReadRecordsAsync(first, requestStream, context.CancellationToken),
+            ReadRecordsAsync(first, requestStream, context),
             listEveryResult: false, context.CancellationToken);
         return new V1.StreamRecordsResponse { Batch = batch };
     }
@@ -47,7 +47,7 @@ public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<Sub
     private async IAsyncEnumerable<V1.SubmissionRecord> ReadRecordsAsync(
         V1.StreamRecordsRequest first,
         IAsyncStreamReader<V1.StreamRecordsRequest> requestStream,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        ServerCallContext context)
     {
         var message = first;
         var messageIndex = 0;
@@ -65,12 +65,28 @@ public sealed class SubmissionGrpcService(BatchIngestion ingestion, IOptions<Sub
                 yield return record;
             }
 
-            if (!await requestStream.MoveNext(cancellationToken))
+            if (!await NextMessageAsync(requestStream, context))
             {
                 yield break;
             }
             message = requestStream.Current;
             messageIndex++;
+        }
+    }
+
+    /// <summary>
+    /// Reads the stream's next message. A message whose bytes do not parse fails the call with MESSAGE_MALFORMED (and
+    /// so the batch, which is stored all or nothing), as a unary request that does not parse does.
+    /// </summary>
+    private static async Task<bool> NextMessageAsync<T>(IAsyncStreamReader<T> requestStream, ServerCallContext context)
+    {
+        try
+        {
+            return await requestStream.MoveNext(context.CancellationToken);
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
+        {
+            throw ExchangeErrors.MessageMalformed(context.Method, e.Message);
         }
     }
 
