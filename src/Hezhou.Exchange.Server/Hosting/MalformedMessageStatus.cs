@@ -33,15 +33,25 @@ public sealed class MalformedMessageStatus(RequestDelegate next, ILogger<Malform
         }
 
         var message = Uri.UnescapeDataString(headers["grpc-message"].ToString());
+        var failure = context.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Status.DebugException;
+        if ((StatusCode)code == StatusCode.Unknown
+            && failure is IOException && failure.Message.StartsWith("Message too large", StringComparison.Ordinal))
+        {
+            // A frame announcing more than 2 GB fails with an IOException instead of the size limit's status: answer it
+            // as the limit does, which MessageSizeLimitMessage then explains.
+            headers["grpc-status"] = ((int)StatusCode.ResourceExhausted).ToString(CultureInfo.InvariantCulture);
+            headers["grpc-message"] = MessageSizeLimitMessage.GrpcLimitMessage;
+            return;
+        }
+
         var problem = (StatusCode)code switch
         {
-            StatusCode.Unknown => context.Features.Get<IServerCallContextFeature>()?.ServerCallContext.Status
-                .DebugException switch
-                {
-                    InvalidProtocolBufferException e => e.Message,
-                    InvalidDataException e => $"the compressed message cannot be decompressed: {e.Message}",
-                    _ => null,
-                },
+            StatusCode.Unknown => failure switch
+            {
+                InvalidProtocolBufferException e => e.Message,
+                InvalidDataException e => $"the compressed message cannot be decompressed: {e.Message}",
+                _ => null,
+            },
             StatusCode.Internal when FramingFaults.Contains(message) => $"gRPC framing: {message}",
             _ => null,
         };
