@@ -71,6 +71,51 @@ public static class RawGrpc
     }
 
     /// <summary>
+    /// Sends one request and reads the first response: a server stream such as a health watch never ends by itself,
+    /// so the first message, or the status it ends with before one, is the outcome.
+    /// </summary>
+    public static async Task<CallOutcome> ServerStreamingAsync(CallInvoker invoker, string method, byte[] request)
+    {
+        using var call = invoker.AsyncServerStreamingCall(
+            Method(MethodType.ServerStreaming, method), null, new CallOptions(deadline: Deadlines.Short), request);
+        try
+        {
+            return await call.ResponseStream.MoveNext()
+                ? new CallOutcome(StatusCode.OK, "", null, null, call.ResponseStream.Current)
+                : new CallOutcome(call.GetStatus().StatusCode, call.GetStatus().Detail, null, null, null);
+        }
+        catch (RpcException e)
+        {
+            return Failed(e);
+        }
+    }
+
+    /// <summary>Writes each message, half-closes and reads every response until the server ends the call.</summary>
+    public static async Task<CallOutcome> DuplexStreamingAsync(CallInvoker invoker, string method, IEnumerable<byte[]> messages)
+    {
+        using var call = invoker.AsyncDuplexStreamingCall(
+            Method(MethodType.DuplexStreaming, method), null, new CallOptions(deadline: Deadlines.Short));
+        try
+        {
+            foreach (var message in messages)
+            {
+                await call.RequestStream.WriteAsync(message);
+            }
+            await call.RequestStream.CompleteAsync();
+            byte[]? last = null;
+            while (await call.ResponseStream.MoveNext())
+            {
+                last = call.ResponseStream.Current;
+            }
+            return new CallOutcome(StatusCode.OK, "", null, null, last);
+        }
+        catch (RpcException e)
+        {
+            return Failed(e);
+        }
+    }
+
+    /// <summary>
     /// POSTs <paramref name="body"/> as it is (length prefixes and all) over HTTP/2 cleartext with prior knowledge, the
     /// way a gRPC client frames a call, and reads the gRPC status from the headers or trailers.
     /// </summary>
