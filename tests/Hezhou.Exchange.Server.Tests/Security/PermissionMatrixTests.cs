@@ -33,26 +33,27 @@ public sealed class PermissionMatrixTests(RealServer server)
     /// never UNAUTHENTICATED or PERMISSION_DENIED). D: PERMISSION_DENIED, ROLE_NOT_PERMITTED. U: UNAUTHENTICATED,
     /// CREDENTIAL_MISSING without a key and CREDENTIAL_INVALID with an unknown one.
     /// </summary>
-    private static readonly IReadOnlyDictionary<string, string> Matrix = new Dictionary<string, string>
+    private static readonly IReadOnlyDictionary<string, string> Matrix = new (string Cells, string Method)[]
     {
-        //                                                                   reloc hr  civil aud  audPD admin anon badkey
-        ["/hezhou.exchange.v1.SubmissionService/SubmitBatch"] =              "A     A   A     D    D     D     U    U",
-        ["/hezhou.exchange.v1.SubmissionService/StreamRecords"] =            "A     A   A     D    D     D     U    U",
-        ["/hezhou.exchange.v1.SubmissionService/GetBatch"] =                 "A     A   A     D    D     D     U    U",
-        ["/hezhou.exchange.v1.AuditService/GetPerson"] =                     "D     D   D     A    A     A     U    U",
-        ["/hezhou.exchange.v1.AuditService/GetHousehold"] =                  "D     D   D     A    A     A     U    U",
-        ["/hezhou.exchange.v1.AuditService/ListHouseholds"] =                "D     D   D     A    A     A     U    U",
-        ["/hezhou.exchange.v1.AuditService/ListDiscrepancies"] =             "A     A   A     A    A     A     U    U",
-        ["/hezhou.exchange.v1.AuditService/UpdateDiscrepancy"] =             "D     D   D     A    A     D     U    U",
-        ["/hezhou.exchange.v1.AuditService/AnswerDiscrepancy"] =             "A     A   A     D    D     D     U    U",
-        ["/hezhou.exchange.v1.AuditService/GetStatistics"] =                 "D     D   D     A    A     A     U    U",
-        ["/hezhou.exchange.v1.AuditService/GetRecordHistory"] =              "A     A   A     A    A     A     U    U",
-        ["/hezhou.exchange.v1.AuditService/ListAccessLog"] =                 "D     D   D     D    D     A     U    U",
-        ["/grpc.health.v1.Health/Check"] =                                   "A     A   A     A    A     A     A    A",
-        ["/grpc.health.v1.Health/Watch"] =                                   "A     A   A     A    A     A     A    A",
-        ["/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"] = "A     A   A     A    A     A     A    A",
-        ["/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"] =      "A     A   A     A    A     A     A    A",
-    };
+        // relocation, human resources, civil affairs, auditor, auditor with personal data, administrator, anonymous,
+        // unknown key
+        ("A     A    A      D    D      D      U     U", "/hezhou.exchange.v1.SubmissionService/SubmitBatch"),
+        ("A     A    A      D    D      D      U     U", "/hezhou.exchange.v1.SubmissionService/StreamRecords"),
+        ("A     A    A      D    D      D      U     U", "/hezhou.exchange.v1.SubmissionService/GetBatch"),
+        ("D     D    D      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/GetPerson"),
+        ("D     D    D      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/GetHousehold"),
+        ("D     D    D      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/ListHouseholds"),
+        ("A     A    A      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/ListDiscrepancies"),
+        ("D     D    D      A    A      D      U     U", "/hezhou.exchange.v1.AuditService/UpdateDiscrepancy"),
+        ("A     A    A      D    D      D      U     U", "/hezhou.exchange.v1.AuditService/AnswerDiscrepancy"),
+        ("D     D    D      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/GetStatistics"),
+        ("A     A    A      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/GetRecordHistory"),
+        ("D     D    D      D    D      A      U     U", "/hezhou.exchange.v1.AuditService/ListAccessLog"),
+        ("A     A    A      A    A      A      A     A", "/grpc.health.v1.Health/Check"),
+        ("A     A    A      A    A      A      A     A", "/grpc.health.v1.Health/Watch"),
+        ("A     A    A      A    A      A      A     A", "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"),
+        ("A     A    A      A    A      A      A     A", "/grpc.reflection.v1.ServerReflection/ServerReflectionInfo"),
+    }.ToDictionary(row => row.Method, row => row.Cells);
 
     [Fact]
     public async Task Matrix_EveryMethodTheServerExposesOrTheContractsDefine_HasARow()
