@@ -13,12 +13,17 @@ public static class RuleCodes
     public const string SourceKeyCharacters = "SOURCE_KEY_CHARACTERS";
     public const string ContentRequired = "CONTENT_REQUIRED";
 
+    // A record's bytes, checked by the server against the contract before the record is read.
+    public const string FieldUnknown = "FIELD_UNKNOWN";
+    public const string FieldWrongType = "FIELD_WRONG_TYPE";
+
     // Any field.
     public const string FieldRequired = "FIELD_REQUIRED";
     public const string TextLength = "TEXT_LENGTH";
     public const string TextControlCharacter = "TEXT_CONTROL_CHARACTER";
     public const string TextBidiOverride = "TEXT_BIDI_OVERRIDE";
     public const string TextInvalidUnicode = "TEXT_INVALID_UNICODE";
+    public const string TextInvisibleCharacter = "TEXT_INVISIBLE_CHARACTER";
     public const string EnumRequired = "ENUM_REQUIRED";
     public const string EnumUnknown = "ENUM_UNKNOWN";
     public const string DateRequired = "DATE_REQUIRED";

@@ -84,6 +84,7 @@ var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
 app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);
+app.UseMiddleware<MalformedMessageStatus>();
 app.UseExchangeSecurity();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<AuditGrpcService>();

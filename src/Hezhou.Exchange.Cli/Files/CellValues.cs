@@ -101,7 +101,8 @@ internal static partial class CellValues
             ? value
             : throw new CellFormatException($"'{text}' is not a {typeof(T).Name} ({EnumLabels.Accepted<T>()})");
 
-    [GeneratedRegex(@"^(?<year>\d{4})(?:[-/.](?<month>\d{1,2})(?:[-/.](?<day>\d{1,2}))?)?$")]
+    // ASCII digits only: \d would also take full-width and Arabic-Indic digits, which int.Parse then refuses.
+    [GeneratedRegex(@"^(?<year>[0-9]{4})(?:[-/.](?<month>[0-9]{1,2})(?:[-/.](?<day>[0-9]{1,2}))?)?$")]
     private static partial Regex DatePattern();
 }
 

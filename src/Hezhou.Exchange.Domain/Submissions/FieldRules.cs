@@ -60,10 +60,17 @@ internal static class FieldRules
     }
 
     /// <summary>
-    /// A name or free text: at most <paramref name="maximumLength"/> code points, no control, bidi-override or
-    /// broken characters.
+    /// A name or free text: at most <paramref name="maximumLength"/> code points; no control characters, bidi
+    /// overrides or isolates, invisible formatting characters, line or paragraph separators, non-characters or broken
+    /// surrogates.
     /// </summary>
-    /// <remarks>Only reads the text: names are kept exactly as sent, so nothing is trimmed or normalised.</remarks>
+    /// <remarks>
+    /// Only reads the text: names are kept exactly as sent, so nothing is trimmed or normalised. What is refused is what
+    /// would make two names look alike while differing (a zero-width space, a bidi mark), display differently from
+    /// what they are, break a line, or stand for text already lost to a wrong decoding (U+FFFD). Zero-width joiners
+    /// and non-joiners (U+200C, U+200D), which some scripts need, private-use characters (rare characters in names
+    /// are still kept there) and variation selectors (ideographic variants) pass.
+    /// </remarks>
     public static void Text(ViolationCollector v, string field, string? value, Presence presence, int maximumLength)
     {
         if (string.IsNullOrEmpty(value))
@@ -84,26 +91,44 @@ internal static class FieldRules
         var codePoints = 0;
         string? control = null;
         string? bidi = null;
+        string? invisible = null;
+        string? notACharacter = null;
         var brokenSurrogate = false;
         for (var i = 0; i < value.Length; i++)
         {
             var c = value[i];
             codePoints++;
+            int scalar;
             if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
             {
+                scalar = char.ConvertToUtf32(c, value[i + 1]);
                 i++;
             }
             else if (char.IsSurrogate(c))
             {
                 brokenSurrogate = true;
+                continue;
             }
-            else if (c is <= '\u001F' or (>= '\u007F' and <= '\u009F'))
+            else
             {
-                control ??= CodePoint(c);
+                scalar = c;
             }
-            else if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069'))
+
+            if (scalar is <= 0x1F or (>= 0x7F and <= 0x9F))
             {
-                bidi ??= CodePoint(c);
+                control ??= CodePoint(scalar);
+            }
+            else if (scalar is (>= 0x202A and <= 0x202E) or (>= 0x2066 and <= 0x2069))
+            {
+                bidi ??= CodePoint(scalar);
+            }
+            else if (IsNotACharacter(scalar))
+            {
+                notACharacter ??= CodePoint(scalar);
+            }
+            else if (IsInvisible(scalar))
+            {
+                invisible ??= CodePoint(scalar);
             }
         }
 
@@ -117,6 +142,14 @@ internal static class FieldRules
             v.Add(field, RuleCodes.TextInvalidUnicode,
                 "contains an unpaired UTF-16 surrogate, which is not a character");
         }
+        else if (notACharacter is not null)
+        {
+            v.Add(field, RuleCodes.TextInvalidUnicode,
+                notACharacter == "U+FFFD"
+                    ? "contains U+FFFD, the replacement character, which stands for text lost to a wrong decoding; " +
+                        "send the text in UTF-8 as it was written"
+                    : $"contains {notACharacter}, a Unicode non-character, which is not for interchange");
+        }
 
         if (control is not null)
         {
@@ -129,6 +162,13 @@ internal static class FieldRules
             v.Add(field, RuleCodes.TextBidiOverride,
                 $"contains the bidirectional override or isolate {bidi}, " +
                 "which can make text display differently from what it is");
+        }
+
+        if (invisible is not null)
+        {
+            v.Add(field, RuleCodes.TextInvisibleCharacter,
+                $"contains the invisible formatting character or line separator {invisible}, " +
+                "which can make two different texts look the same");
         }
     }
 
@@ -311,5 +351,17 @@ internal static class FieldRules
             _ => true,
         };
 
-    private static string CodePoint(char c) => $"U+{(int)c:X4}";
+    // Format characters (zero-width space, bidi marks, soft hyphen, byte-order mark, tags...) and line or paragraph
+    // separators; the zero-width non-joiner and joiner are part of how some scripts are written.
+    private static bool IsInvisible(int scalar) =>
+        scalar is not (0x200C or 0x200D)
+        && Rune.GetUnicodeCategory(new Rune(scalar)) is UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
+
+    // The 66 non-characters (U+FDD0-U+FDEF and the last two code points of every plane) and the replacement
+    // character, which a decoder puts where it could not read the bytes.
+    private static bool IsNotACharacter(int scalar) =>
+        scalar is (>= 0xFDD0 and <= 0xFDEF) or 0xFFFD || (scalar & 0xFFFE) == 0xFFFE;
+
+    private static string CodePoint(int scalar) => $"U+{scalar:X4}";
 }

@@ -35,6 +35,19 @@ public static class AuditArguments
             {
                 Add(field, $"state why the data is read, or a case number, in {MinimumPurposeLength}-{MaximumPurposeLength} characters");
             }
+            Text(field, value);
+        }
+
+        /// <summary>
+        /// Free text that is stored and shown to others (a purpose, a note, a reason) obeys the character rules of names
+        /// in records: no control characters, bidi overrides, invisible characters or non-characters.
+        /// </summary>
+        public void Text(string field, string value)
+        {
+            foreach (var (rule, description) in Domain.Submissions.FreeText.CharacterViolations(value))
+            {
+                Add(field, $"{description} ({rule})");
+            }
         }
 
         public void Required(string field, string value)

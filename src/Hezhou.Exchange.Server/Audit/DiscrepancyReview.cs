@@ -27,6 +27,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
         violations.Required("key", request.Key);
         violations.RequiredEnum("action", request.Action);
         violations.MaximumLength("note", request.Note, MaximumNoteLength);
+        violations.Text("note", request.Note);
         if (request.Action == V1.DiscrepancyAction.Waive && string.IsNullOrWhiteSpace(request.Note))
         {
             violations.Add("note", "is required to waive: say why the discrepancy is waived");
@@ -62,6 +63,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
         violations.RequiredEnum("answer", request.Answer);
         violations.Required("reason", request.Reason);
         violations.MaximumLength("reason", request.Reason, MaximumNoteLength);
+        violations.Text("reason", request.Reason);
         violations.ThrowIfAny();
 
         await using var transaction = await writeGate.BeginAsync(db, cancellationToken);

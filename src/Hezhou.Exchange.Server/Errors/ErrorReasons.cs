@@ -35,6 +35,12 @@ public static class ErrorReasons
     /// <summary>The principal made more calls than RateLimits allows; RetryInfo says when to try again.</summary>
     public const string RateLimited = "RATE_LIMITED";
 
+    /// <summary>
+    /// The request's bytes cannot be read as the method's message: not protobuf, cut short, invalid UTF-8 in a string,
+    /// or broken gRPC framing.
+    /// </summary>
+    public const string MessageMalformed = "MESSAGE_MALFORMED";
+
     /// <summary>A masked discrepancy key matches more than one discrepancy; the full key is needed.</summary>
     public const string DiscrepancyKeyAmbiguous = "DISCREPANCY_KEY_AMBIGUOUS";
 

@@ -61,4 +61,16 @@ public static class ExchangeErrors
         var message = string.Join("; ", violations.Select(v => $"{v.Field}: {v.Description}"));
         return Create(Code.InvalidArgument, ErrorReasons.InvalidArgument, message, null, badRequest);
     }
+
+    /// <summary>
+    /// INVALID_ARGUMENT (MESSAGE_MALFORMED) for a request whose bytes cannot be read as the method's message. gRPC's own
+    /// answer would be INTERNAL or UNKNOWN, as if the server had failed; the fault is the sender's, and sending the same
+    /// bytes again cannot succeed.
+    /// </summary>
+    public static RpcException MessageMalformed(string method, string problem) =>
+        Create(
+            Code.InvalidArgument, ErrorReasons.MessageMalformed,
+            $"The request to {method} cannot be read as its protobuf message ({problem.TrimEnd('.')}); nothing of it " +
+            "was stored. Send messages serialized from the contract.",
+            new Dictionary<string, string> { ["method"] = method });
 }

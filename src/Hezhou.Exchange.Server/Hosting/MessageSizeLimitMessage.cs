@@ -12,7 +12,7 @@ namespace Hezhou.Exchange.Server.Hosting;
 /// </summary>
 public sealed class MessageSizeLimitMessage(RequestDelegate next, int maxMessageBytes)
 {
-    private const string GrpcLimitMessage = "Received message exceeds the maximum configured message size.";
+    internal const string GrpcLimitMessage = "Received message exceeds the maximum configured message size.";
 
     public async Task InvokeAsync(HttpContext context)
     {

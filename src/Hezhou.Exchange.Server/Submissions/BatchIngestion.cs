@@ -210,7 +210,8 @@ public sealed class BatchIngestion(
                     new Dictionary<string, string> { ["index"] = RecordCount.ToString(), ["kind"] = kind.ToString() });
             }
 
-            var violations = SubmissionValidator.Validate(content, referenceDate);
+            IReadOnlyList<FieldViolation> violations =
+                [.. ContractFields.Check(bytes), .. SubmissionValidator.Validate(content, referenceDate)];
             if (violations.Count == 0 && !pendingKeys.Add((kind, record.SourceKey)))
             {
                 // The same record twice in a chunk: write the first before deciding on the second.

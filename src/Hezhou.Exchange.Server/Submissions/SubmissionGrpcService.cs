@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using Google.Protobuf;
 using Grpc.Core;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Security;
@@ -37,7 +38,7 @@ public sealed class SubmissionGrpcService(
     public override async Task<V1.StreamRecordsResponse> StreamRecords(
         IAsyncStreamReader<V1.StreamRecordsRequest> requestStream, ServerCallContext context)
     {
-        if (!await requestStream.MoveNext(context.CancellationToken))
+        if (!await NextMessageAsync(requestStream, context))
         {
             throw ExchangeErrors.InvalidArgument(("batch_id", "the stream ended before its first message"));
         }
@@ -48,7 +49,7 @@ public sealed class SubmissionGrpcService(
         var started = clock.GetUtcNow();
         var batch = await ingestion.IngestAsync(
             caller, first.BatchId,
-            ReadRecordsAsync(first, requestStream, context.CancellationToken),
+            ReadRecordsAsync(first, requestStream, context),
             listEveryResult: false, context.CancellationToken);
         Count(caller, batch, started);
         return new V1.StreamRecordsResponse { Batch = batch };
@@ -90,7 +91,7 @@ public sealed class SubmissionGrpcService(
     private async IAsyncEnumerable<V1.SubmissionRecord> ReadRecordsAsync(
         V1.StreamRecordsRequest first,
         IAsyncStreamReader<V1.StreamRecordsRequest> requestStream,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        ServerCallContext context)
     {
         var message = first;
         var messageIndex = 0;
@@ -108,12 +109,28 @@ public sealed class SubmissionGrpcService(
                 yield return record;
             }
 
-            if (!await requestStream.MoveNext(cancellationToken))
+            if (!await NextMessageAsync(requestStream, context))
             {
                 yield break;
             }
             message = requestStream.Current;
             messageIndex++;
+        }
+    }
+
+    /// <summary>
+    /// Reads the stream's next message. A message whose bytes do not parse fails the call with MESSAGE_MALFORMED (and
+    /// so the batch, which is stored all or nothing), as a unary request that does not parse does.
+    /// </summary>
+    private static async Task<bool> NextMessageAsync<T>(IAsyncStreamReader<T> requestStream, ServerCallContext context)
+    {
+        try
+        {
+            return await requestStream.MoveNext(context.CancellationToken);
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
+        {
+            throw ExchangeErrors.MessageMalformed(context.Method, e.Message);
         }
     }
 

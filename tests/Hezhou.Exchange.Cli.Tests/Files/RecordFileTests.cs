@@ -102,6 +102,20 @@ public sealed class RecordFileTests
         Assert.Equal("relocation.csv: row 4, column '出生日期 / birth_date': '1982-11-0x' is not a date (YYYY-MM-DD, or YYYY-MM for a month)", error.Message);
     }
 
+    [Theory]
+    [InlineData("１９８２-１１-０３")]
+    [InlineData("١٩٨٢-١١-٠٣")]
+    public void BilingualCsv_DateInNonAsciiDigits_NamesRowAndColumnHeader(string date)
+    {
+        using var folder = new TempFolder();
+        var path = RecordFileWriting.Csv(folder, "relocation.csv", Department.Relocation, Records.Site(), Records.Household());
+        File.WriteAllText(path, File.ReadAllText(path).Replace("1982-11-03", date));
+
+        var error = Assert.Throws<RecordFileException>(() => RecordFiles.Read(path).ToList());
+
+        Assert.Equal($"relocation.csv: row 4, column '出生日期 / birth_date': '{date}' is not a date (YYYY-MM-DD, or YYYY-MM for a month)", error.Message);
+    }
+
     [Fact]
     public void BilingualCsv_UnknownEnumLabel_ListsTheAcceptedValues()
     {

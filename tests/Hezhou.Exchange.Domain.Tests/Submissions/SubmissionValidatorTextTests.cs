@@ -100,6 +100,59 @@ public class SubmissionValidatorTextTests
         Expect.Violations(household, ("household.members[0].name", "TEXT_INVALID_UNICODE"));
     }
 
+    [Theory]
+    [InlineData("黄\u200B志强")]
+    [InlineData("\uFEFF黄志强")]
+    [InlineData("黄\u00AD志强")]
+    [InlineData("黄\u2060志强")]
+    [InlineData("黄\u200E志强")]
+    [InlineData("黄\u200F志强")]
+    [InlineData("黄\u061C志强")]
+    [InlineData("黄\u180E志强")]
+    [InlineData("黄\u2028志强")]
+    [InlineData("黄\u2029志强")]
+    [InlineData("黄志强\uDB40\uDC41")]
+    public void Validate_NameWithInvisibleCharacter_ReportsInvisibleCharacter(string name)
+    {
+        Expect.Violations(Samples.Household(Samples.Head() with { Name = name }), ("household.members[0].name", "TEXT_INVISIBLE_CHARACTER"));
+    }
+
+    // Persian and Indic names need the zero-width non-joiner and joiner; variation selectors pick an ideograph's
+    // registered form; rare characters of names still live in the private-use area in some registers.
+    [Theory]
+    [InlineData("\u0645\u06CC\u200C\u0631\u0648\u062F")]
+    [InlineData("\u0915\u094D\u200D\u0937")]
+    [InlineData("葛\uDB40\uDD00")]
+    [InlineData("黄\uE000强")]
+    public void Validate_NameWithJoinersVariationSelectorOrPrivateUse_IsAccepted(string name)
+    {
+        Expect.Valid(Samples.Household(Samples.Head() with { Name = name }));
+    }
+
+    [Theory]
+    [InlineData("黄\uFFFD强")]
+    [InlineData("黄\uFFFE强")]
+    [InlineData("黄\uFFFF强")]
+    [InlineData("黄\uFDD0强")]
+    [InlineData("黄\uD83F\uDFFF强")]
+    public void Validate_NameWithReplacementOrNonCharacter_ReportsInvalidUnicode(string name)
+    {
+        Expect.Violations(Samples.Household(Samples.Head() with { Name = name }), ("household.members[0].name", "TEXT_INVALID_UNICODE"));
+    }
+
+    [Fact]
+    public void Validate_FreeTextBreakingEveryCharacterRule_ReportsEachOnceInOrder()
+    {
+        var site = Samples.Site() with { Name = "\uFFFD江北\u0000安置区\u202E\u200B" + new string('区', 100) };
+
+        Expect.Violations(site,
+            ("site.name", "TEXT_LENGTH"),
+            ("site.name", "TEXT_INVALID_UNICODE"),
+            ("site.name", "TEXT_CONTROL_CHARACTER"),
+            ("site.name", "TEXT_BIDI_OVERRIDE"),
+            ("site.name", "TEXT_INVISIBLE_CHARACTER"));
+    }
+
     [Fact]
     public void Validate_FreeTextWithControlAndBidiCharacters_ReportsBoth()
     {
