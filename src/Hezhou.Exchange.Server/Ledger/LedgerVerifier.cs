@@ -21,42 +21,67 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
 
     public async Task<V1.VerifyLedgerResponse> VerifyAsync(V1.VerifyLedgerRequest request, CancellationToken cancellationToken)
     {
-        var chains = Chosen(request);
+        var (chains, anchors) = Read(request);
         var response = new V1.VerifyLedgerResponse { VerifyTime = Timestamp.FromDateTimeOffset(clock.GetUtcNow()) };
         foreach (var chain in chains)
         {
+            var chainAnchors = anchors.Where(a => a.Chain == chain).ToList();
             response.Chains.Add(chain switch
             {
                 V1.LedgerChain.SourceVersions =>
-                    await VerifyAsync(db.SourceVersions, chain, LedgerChains.SourceVersions, cancellationToken),
-                _ => await VerifyAsync(db.AccessLog, chain, LedgerChains.AccessLog, cancellationToken),
+                    await VerifyAsync(db.SourceVersions, chain, LedgerChains.SourceVersions, chainAnchors, cancellationToken),
+                _ => await VerifyAsync(db.AccessLog, chain, LedgerChains.AccessLog, chainAnchors, cancellationToken),
             });
         }
         return response;
     }
 
-    private static List<V1.LedgerChain> Chosen(V1.VerifyLedgerRequest request)
+    private static (List<V1.LedgerChain> Chains, List<V1.LedgerAnchor> Anchors) Read(V1.VerifyLedgerRequest request)
     {
         var known = new[] { V1.LedgerChain.SourceVersions, V1.LedgerChain.AccessLog };
+        const string KnownChains = "must be LEDGER_CHAIN_SOURCE_VERSIONS or LEDGER_CHAIN_ACCESS_LOG";
+        var violations = new List<(string, string)>();
         for (var i = 0; i < request.Chains.Count; i++)
         {
             if (!known.Contains(request.Chains[i]))
             {
-                throw ExchangeErrors.InvalidArgument(
-                    ($"chains[{i}]", "must be LEDGER_CHAIN_SOURCE_VERSIONS or LEDGER_CHAIN_ACCESS_LOG"));
+                violations.Add(($"chains[{i}]", KnownChains));
             }
         }
-        return [.. known.Where(c => request.Chains.Count == 0 || request.Chains.Contains(c))];
+        var anchors = new List<V1.LedgerAnchor>();
+        for (var i = 0; i < request.Anchors.Count; i++)
+        {
+            var anchor = request.Anchors[i];
+            if (!known.Contains(anchor.Chain))
+            {
+                violations.Add(($"anchors[{i}].chain", KnownChains));
+            }
+            if (anchor.Sequence < 1)
+            {
+                violations.Add(($"anchors[{i}].sequence", "must be 1 or more: the sequence of a chain's row"));
+            }
+            if (anchor.Hash.Length != 64 || !anchor.Hash.All(char.IsAsciiHexDigit))
+            {
+                violations.Add(($"anchors[{i}].hash", "must be 64 hex digits: the SHA-256 hash of a chain's row"));
+            }
+            anchors.Add(new V1.LedgerAnchor { Chain = anchor.Chain, Sequence = anchor.Sequence, Hash = anchor.Hash.ToLowerInvariant() });
+        }
+        if (violations.Count > 0)
+        {
+            throw ExchangeErrors.InvalidArgument([.. violations]);
+        }
+        return ([.. known.Where(c => request.Chains.Count == 0 || request.Chains.Contains(c))], anchors);
     }
 
     private async Task<V1.ChainVerification> VerifyAsync<T>(
-        DbSet<T> table, V1.LedgerChain chain, string name, CancellationToken cancellationToken)
+        DbSet<T> table, V1.LedgerChain chain, string name, IReadOnlyList<V1.LedgerAnchor> anchors,
+        CancellationToken cancellationToken)
         where T : class, IChainedRow
     {
         // Rows appended after this read are left to the next verification: they are committed with the head that
         // covers them, so every row up to this head is already in the store.
         var head = await db.LedgerHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Chain == name, cancellationToken);
-        var walk = new ChainWalk(name);
+        var walk = new ChainWalk(name, anchors);
         var end = head?.Sequence ?? long.MaxValue;
         var after = 0L;
         List<T> page;
@@ -93,12 +118,15 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
             HeadHash = head?.Hash ?? "",
             FirstBreak = walk.FirstBreak,
             BreakCount = walk.BreakCount,
+            AnchorsChecked = anchors.Count,
         };
     }
 
     /// <summary>One chain walked in sequence order: what the next row must link to, and what was found broken.</summary>
-    private sealed class ChainWalk(string table)
+    private sealed class ChainWalk(string table, IReadOnlyList<V1.LedgerAnchor> anchors)
     {
+        private readonly ILookup<long, string> anchored = anchors.ToLookup(a => a.Sequence, a => a.Hash);
+        private readonly HashSet<long> anchorsFound = [];
         private long expectedSequence = 1;
         private string previousHash = LedgerChains.Genesis;
         private IChainedRow? last;
@@ -133,6 +161,15 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
                 Break(V1.LedgerBreakKind.ContentAltered, row, recomputed, row.LedgerHash ?? "",
                     "its content does not give its stored hash: a column of the row, or its hash, was changed");
             }
+            foreach (var hash in anchored[sequence])
+            {
+                anchorsFound.Add(sequence);
+                if (!string.Equals(hash, row.LedgerHash, StringComparison.Ordinal))
+                {
+                    Break(V1.LedgerBreakKind.AnchorMismatch, row, hash, row.LedgerHash ?? "",
+                        $"sequence {sequence} does not hold the hash recorded for it: the chain was rewritten since");
+                }
+            }
             // The rows after are checked against what the store holds, so a break is reported where it is, once.
             previousHash = row.LedgerHash ?? "";
             expectedSequence = sequence + 1;
@@ -141,6 +178,14 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
 
         public void CheckEnd(LedgerHead? head)
         {
+            foreach (var anchor in anchored.Where(a => !anchorsFound.Contains(a.Key)).OrderBy(a => a.Key))
+            {
+                foreach (var hash in anchor)
+                {
+                    Break(V1.LedgerBreakKind.AnchorMismatch, null, hash, "",
+                        $"no row of sequence {anchor.Key} up to the head: the chain was cut short or rewritten since the anchor was recorded");
+                }
+            }
             if (head is null)
             {
                 Break(V1.LedgerBreakKind.HeadMismatch, last, "", last?.LedgerHash ?? "",
@@ -169,7 +214,7 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
         {
             var where = first.LedgerSequence is { } sequence ? $"sequence {sequence}, beyond the head" : "no sequence";
             Break(V1.LedgerBreakKind.RowOutsideChain, first, "", first.LedgerHash ?? "",
-                $"{Rows(count)} not in the chain, added behind the service's back; the first, Id {first.Id}, has {where}",
+                $"{Rows(count)} outside the chain, added behind the service's back; this one, the first by Id, has {where}",
                 count);
         }
 
@@ -185,7 +230,9 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
                 Sequence = row?.LedgerSequence ?? 0,
                 ExpectedHash = expected,
                 StoredHash = stored,
-                Description = $"{table} Id {row?.Id.ToString(CultureInfo.InvariantCulture) ?? "-"}: {description}",
+                Description = row is null
+                    ? $"{table}: {description}"
+                    : $"{table} Id {row.Id.ToString(CultureInfo.InvariantCulture)}: {description}",
             };
         }
 

@@ -184,6 +184,99 @@ public sealed class VerifyLedgerTests
     }
 
     [Fact]
+    public async Task VerifyLedger_AnchorOfAnEarlierHead_IsCheckedAndMatchesAfterMoreAppends()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var earlier = (await Ledger(app).VerifyLedgerAsync(new VerifyLedgerRequest(), Deadlines.Call)).Chains[0];
+        await app.Submissions(DevelopmentKeys.HumanResources).SubmitBatchAsync(
+            Records.Batch("hr-later", Records.Employment("EMP-LATER", AuditData.Spouse)), Deadlines.Call);
+
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest
+            {
+                Anchors = { new LedgerAnchor { Chain = LedgerChain.SourceVersions, Sequence = earlier.HeadSequence, Hash = earlier.HeadHash.ToUpperInvariant() } },
+            },
+            Deadlines.Call);
+
+        var versions = response.Chains.Single(c => c.Chain == LedgerChain.SourceVersions);
+        Assert.True(versions.Intact, versions.FirstBreak?.Description);
+        Assert.Equal(1, versions.AnchorsChecked);
+        Assert.Equal(earlier.HeadSequence + 1, versions.HeadSequence);
+        Assert.Equal(0, response.Chains.Single(c => c.Chain == LedgerChain.AccessLog).AnchorsChecked);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_TailRewrittenConsistently_PassesAloneButFailsItsAnchor()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var anchor = (await Ledger(app).VerifyLedgerAsync(new VerifyLedgerRequest(), Deadlines.Call)).Chains[0];
+        var file = new LedgerFile(app.DatabasePath);
+        var rows = await file.RowsAsync(Versions);
+        var (rewritten, last) = (rows[^2], rows[^1]);
+
+        // Someone who knows the encoding rewrites a row and every hash after it, and the head: the chain is
+        // consistent again, and only a head recorded outside the store shows it changed.
+        await file.ExecuteAsync("UPDATE source_versions SET Principal = 'someone-else' WHERE Id = @id", ("@id", rewritten.Id));
+        var rewrittenHash = (await file.RowsAsync(Versions))[^2].Recomputed;
+        await file.ExecuteAsync("UPDATE source_versions SET LedgerHash = @hash WHERE Id = @id", ("@hash", rewrittenHash), ("@id", rewritten.Id));
+        await file.ExecuteAsync("UPDATE source_versions SET LedgerPreviousHash = @hash WHERE Id = @id", ("@hash", rewrittenHash), ("@id", last.Id));
+        var lastHash = (await file.RowsAsync(Versions))[^1].Recomputed;
+        await file.ExecuteAsync("UPDATE source_versions SET LedgerHash = @hash WHERE Id = @id", ("@hash", lastHash), ("@id", last.Id));
+        await file.ExecuteAsync("UPDATE ledger_heads SET Hash = @hash WHERE Chain = 'source_versions'", ("@hash", lastHash));
+        var alone = await Ledger(app).VerifyLedgerAsync(new VerifyLedgerRequest { Chains = { LedgerChain.SourceVersions } }, Deadlines.Call);
+        var anchored = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest
+            {
+                Chains = { LedgerChain.SourceVersions },
+                Anchors = { new LedgerAnchor { Chain = LedgerChain.SourceVersions, Sequence = anchor.HeadSequence, Hash = anchor.HeadHash } },
+            },
+            Deadlines.Call);
+
+        Assert.True(Assert.Single(alone.Chains).Intact);
+        var versions = Assert.Single(anchored.Chains);
+        Assert.False(versions.Intact);
+        Assert.Equal(1, versions.BreakCount);
+        Assert.Equal(LedgerBreakKind.AnchorMismatch, versions.FirstBreak.Kind);
+        Assert.Equal(last.Id, versions.FirstBreak.RowId);
+        Assert.Equal(anchor.HeadHash, versions.FirstBreak.ExpectedHash);
+        Assert.Equal(lastHash, versions.FirstBreak.StoredHash);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_AnchorBeyondTheHead_ReportsTheChainCutShort()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest
+            {
+                Chains = { LedgerChain.AccessLog },
+                Anchors = { new LedgerAnchor { Chain = LedgerChain.AccessLog, Sequence = 40, Hash = new string('a', 64) } },
+            },
+            Deadlines.Call);
+
+        var reads = Assert.Single(response.Chains);
+        Assert.False(reads.Intact);
+        Assert.Equal(LedgerBreakKind.AnchorMismatch, reads.FirstBreak.Kind);
+        Assert.Equal(0, reads.FirstBreak.RowId);
+        Assert.Contains("no row of sequence 40", reads.FirstBreak.Description);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_MalformedAnchor_IsInvalidArgumentNamingEachField()
+    {
+        await using var app = new ExchangeApplication();
+
+        var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_ARGUMENT", () => Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest { Anchors = { new LedgerAnchor { Sequence = 0, Hash = "abc" } } }, Deadlines.Call).ResponseAsync);
+
+        Assert.Equal(["anchors[0].chain", "anchors[0].sequence", "anchors[0].hash"], AuditData.ViolatedFields(status));
+    }
+
+    [Fact]
     public async Task VerifyLedger_ConcurrentBatchesAndReads_ChainStaysUnbrokenWithoutGaps()
     {
         await using var app = new ExchangeApplication();
