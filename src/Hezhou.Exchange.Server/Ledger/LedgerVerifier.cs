@@ -101,7 +101,7 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
         // Rows outside the chain: none has a sequence, or one beyond the head as it stands when this statement runs
         // (read in the same statement, so that a batch committed meanwhile is not taken for an intruder).
         var outside = table.AsNoTracking().Where(r => r.LedgerSequence == null
-            || r.LedgerSequence > db.LedgerHeads.Where(h => h.Chain == name).Select(h => h.Sequence).First());
+            || r.LedgerSequence > db.LedgerHeads.Where(h => h.Chain == name).Select(h => (long?)h.Sequence).FirstOrDefault());
         var outsideCount = await outside.LongCountAsync(cancellationToken);
         if (outsideCount > 0)
         {

@@ -141,6 +141,26 @@ public sealed class VerifyLedgerTests
     }
 
     [Fact]
+    public async Task VerifyLedger_HeadRowDeleted_ChecksEveryRowAndReportsTheMissingHead()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var file = new LedgerFile(app.DatabasePath);
+
+        await file.ExecuteAsync("DELETE FROM ledger_heads WHERE Chain = 'access_log'");
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest { Chains = { LedgerChain.AccessLog } }, Deadlines.Call);
+
+        var reads = Assert.Single(response.Chains);
+        Assert.False(reads.Intact);
+        Assert.Equal(3, reads.RowsChecked);
+        Assert.Equal(1, reads.BreakCount);
+        Assert.Equal(LedgerBreakKind.HeadMismatch, reads.FirstBreak.Kind);
+        Assert.Equal((await file.RowsAsync(AccessLog))[^1].Id, reads.FirstBreak.RowId);
+        Assert.Contains("ledger_heads holds no head", reads.FirstBreak.Description);
+    }
+
+    [Fact]
     public async Task VerifyLedger_AccessLogRowEdited_ReportsThatRowAndLeavesTheVersionsIntact()
     {
         await using var app = new ExchangeApplication();
