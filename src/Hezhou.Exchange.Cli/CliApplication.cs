@@ -46,6 +46,11 @@ internal static class CliApplication
             config.AddCommand<HistoryCommand>("history")
                 .WithDescription("Every version of one source record: who sent it, when, in which batch.")
                 .WithExample("history", "--department", "civil-affairs", "--kind", "welfare-entitlement", "--purpose", "case-2024-17", "CSDB00000001");
+
+            // Administrators: the tamper-evident ledger.
+            config.AddCommand<VerifyCommand>("verify")
+                .WithDescription("Recompute the ledger's hash chains on the server and name the first broken link; prints the heads to record.")
+                .WithExample("verify", "--api-key", "dev-administrator-key");
         });
         return app;
     }

@@ -36,6 +36,8 @@ internal static class EnumLabels
         [typeof(DiscrepancyAnswer)] = ["", "将更正", "有异议"],
         [typeof(BatchState)] = ["", "已接收", "已核对"],
         [typeof(RecordOutcome)] = ["", "已接受", "未变化", "已拒绝"],
+        [typeof(LedgerChain)] = ["", "源记录版本", "访问日志"],
+        [typeof(LedgerBreakKind)] = ["", "内容被改", "链接被改", "记录缺失", "链头不符", "链外记录"],
     };
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Label>> Cache = new();

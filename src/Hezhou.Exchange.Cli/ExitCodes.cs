@@ -24,6 +24,9 @@ internal static class ExitCodes
     /// <summary>demo: the store already holds data; the demo needs an empty one.</summary>
     public const int StoreNotEmpty = 6;
 
+    /// <summary>verify: a ledger chain is broken; a row was altered, removed or added behind the server's back.</summary>
+    public const int LedgerBroken = 7;
+
     /// <summary>Interrupted (Ctrl+C), as shells report a SIGINT.</summary>
     public const int Interrupted = 130;
 }

@@ -1,6 +1,7 @@
 using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Rest;
 using Hezhou.Exchange.Server.Security;
@@ -80,6 +81,9 @@ builder.Services.AddScoped<DiscrepancyReview>();
 builder.Services.AddScoped<RecordHistoryReader>();
 builder.Services.AddScoped<StatisticsQuery>();
 
+// Administrators: verification of the tamper-evident ledger.
+builder.Services.AddScoped<LedgerVerifier>();
+
 var app = builder.Build();
 await app.Services.MigrateExchangeStoreAsync();
 
@@ -88,6 +92,7 @@ app.UseMiddleware<MalformedMessageStatus>();
 app.UseExchangeSecurity();
 app.MapGrpcService<SubmissionGrpcService>();
 app.MapGrpcService<AuditGrpcService>();
+app.MapGrpcService<LedgerGrpcService>();
 app.MapGrpcHealthChecksService();
 app.MapGrpcReflectionService();
 app.MapRestApiDocument();

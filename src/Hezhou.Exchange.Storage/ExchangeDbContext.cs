@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Storage;
 
-/// <summary>The exchange's store: source versions, batches, quarantine, dirty queue and access log.</summary>
+/// <summary>The exchange's store: source versions, batches, quarantine, dirty queue, access log and ledger heads.</summary>
 public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> options) : DbContext(options)
 {
     public DbSet<SourceVersion> SourceVersions => Set<SourceVersion>();
@@ -24,6 +24,7 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<DiscrepancyEvent> DiscrepancyEvents => Set<DiscrepancyEvent>();
     public DbSet<HouseholdIndicators> HouseholdIndicators => Set<HouseholdIndicators>();
     public DbSet<SiteIndicators> SiteIndicators => Set<SiteIndicators>();
+    public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ExchangeDbContext).Assembly);

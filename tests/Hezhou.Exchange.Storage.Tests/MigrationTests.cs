@@ -1,5 +1,6 @@
 using Hezhou.Exchange.Storage.Entities;
 using Hezhou.Exchange.Storage.Ingestion;
+using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -81,6 +82,9 @@ public sealed class MigrationTests
     [InlineData(IngestionStatements.UpdateHeadSql)]
     [InlineData(IngestionStatements.DeleteSubjectsSql)]
     [InlineData(IngestionStatements.MaxDirtyIdSql)]
+    [InlineData(LedgerWriter.LockHeadSql)]
+    [InlineData(LedgerWriter.ReadHeadSql)]
+    [InlineData(LedgerWriter.MoveHeadSql)]
     public void IngestionStatement_ParsedAsTransactSql_HasNoErrors(string sql)
     {
         Assert.Empty(ParseTransactSql(sql).Select(e => $"line {e.Line}: {e.Message}"));

@@ -23,6 +23,7 @@ internal sealed class ExchangeConnection : IDisposable
         });
         Submissions = new SubmissionService.SubmissionServiceClient(channel);
         Audit = new AuditService.AuditServiceClient(channel);
+        Ledger = new LedgerService.LedgerServiceClient(channel);
     }
 
     public Uri Address { get; }
@@ -30,6 +31,8 @@ internal sealed class ExchangeConnection : IDisposable
     public SubmissionService.SubmissionServiceClient Submissions { get; }
 
     public AuditService.AuditServiceClient Audit { get; }
+
+    public LedgerService.LedgerServiceClient Ledger { get; }
 
     public void Dispose() => channel.Dispose();
 

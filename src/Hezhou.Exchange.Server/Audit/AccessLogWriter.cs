@@ -2,13 +2,15 @@ using System.Threading.Channels;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
+using Hezhou.Exchange.Storage.Ledger;
 
 namespace Hezhou.Exchange.Server.Audit;
 
 /// <summary>
 /// Writes access-log entries for every concurrent reader in one transaction (group commit). Each reader still waits
 /// until its entries are committed before it is shown anything, but a hundred readers cost one commit, not a hundred
-/// commits queued one behind the other for the store's single write lock.
+/// commits queued one behind the other for the store's single write lock. Each entry is chained in the ledger
+/// (<see cref="LedgerChains.AccessLog"/>) in the same transaction.
 /// </summary>
 public sealed class AccessLogWriter(
     IServiceScopeFactory scopes, StoreWriteGate writeGate, ILogger<AccessLogWriter> logger) : BackgroundService
@@ -40,7 +42,10 @@ public sealed class AccessLogWriter(
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
                 await using var transaction = await writeGate.BeginAsync(db, stoppingToken);
-                db.AccessLog.AddRange(group.SelectMany(p => p.Entries));
+                var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, stoppingToken);
+                var entries = group.SelectMany(p => p.Entries).ToList();
+                await ledger.AppendAsync(entries, stoppingToken);
+                db.AccessLog.AddRange(entries);
                 await db.SaveChangesAsync(stoppingToken);
                 await transaction.CommitAsync(stoppingToken);
                 group.ForEach(p => p.Written.TrySetResult());

@@ -1,3 +1,4 @@
+using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -27,7 +28,10 @@ public static class StoreSetup
         return services;
     }
 
-    /// <summary>Creates the SQLite file's folder if needed and applies every pending migration.</summary>
+    /// <summary>
+    /// Creates the SQLite file's folder if needed, applies every pending migration, and chains in the ledger the rows
+    /// the store held before it had one.
+    /// </summary>
     public static async Task MigrateExchangeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -53,5 +57,6 @@ public static class StoreSetup
             // Write-ahead logging lets auditors read while a department writes; it persists in the file.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
+        await LedgerBackfill.ChainRowsFromBeforeTheLedgerAsync(db, logger, cancellationToken);
     }
 }

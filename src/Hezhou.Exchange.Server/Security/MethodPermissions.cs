@@ -27,6 +27,7 @@ public static class MethodPermissions
             [Method(AuditService.Descriptor, nameof(AuditService.AuditServiceBase.GetRecordHistory))] = Roles(ExchangeRole.Auditor, ExchangeRole.Administrator, ExchangeRole.Department),
             [Method(AuditService.Descriptor, nameof(AuditService.AuditServiceBase.ListAccessLog))] = Roles(ExchangeRole.Administrator),
             [Method(AuditService.Descriptor, nameof(AuditService.AuditServiceBase.GetStatistics))] = Roles(ExchangeRole.Auditor, ExchangeRole.Administrator),
+            [Method(LedgerService.Descriptor, nameof(LedgerService.LedgerServiceBase.VerifyLedger))] = Roles(ExchangeRole.Administrator),
             ["/grpc.health.v1.Health/Check"] = Anonymous,
             ["/grpc.health.v1.Health/Watch"] = Anonymous,
             ["/grpc.health.v1.Health/List"] = Anonymous,

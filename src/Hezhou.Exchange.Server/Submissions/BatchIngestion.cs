@@ -13,6 +13,7 @@ using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Hezhou.Exchange.Storage.Ingestion;
+using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
@@ -175,6 +176,7 @@ public sealed class BatchIngestion(
         bool listEveryResult) : IDisposable
     {
         private IngestionStatements? statements;
+        private LedgerWriter? ledger;
         private readonly DateOnly referenceDate = ChinaTime.DateOf(receivedAt);
         private readonly List<PendingRecord> pending = [];
         private readonly HashSet<(RecordKind, string)> pendingKeys = [];
@@ -235,6 +237,8 @@ public sealed class BatchIngestion(
 
             statements ??= new IngestionStatements(
                 db.Database.GetDbConnection(), db.Database.CurrentTransaction!.GetDbTransaction());
+            // Locks the chain's head before the batch writes anything (see LedgerWriter).
+            ledger ??= await LedgerWriter.OpenAsync(db, LedgerChains.SourceVersions, cancellationToken);
             var heads = await LoadHeadsAsync(cancellationToken);
             var dirty = new HashSet<ReconciliationSubject>();
             var versions = new List<SourceVersion>();
@@ -331,6 +335,7 @@ public sealed class BatchIngestion(
                 AddResult(record, V1.RecordOutcome.Accepted, version);
             }
 
+            await ledger.AppendAsync(versions, cancellationToken);
             await BulkInsert.InsertAsync(db, versions, cancellationToken);
             await BulkInsert.InsertAsync(db, newHeads, cancellationToken);
             await BulkInsert.InsertAsync(db, subjects, cancellationToken);

@@ -33,6 +33,19 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                     b.Property<DateTime>("AccessedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("LedgerHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("LedgerPreviousHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -57,6 +70,10 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .HasColumnType("nvarchar(128)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasFilter("[LedgerSequence] IS NOT NULL");
 
                     b.HasIndex("Subject", "AccessedAt");
 
@@ -327,6 +344,41 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                     b.HasIndex("SiteCode");
 
                     b.ToTable("household_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.LedgerHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("ledger_heads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Chain = "source_versions",
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        },
+                        new
+                        {
+                            Chain = "access_log",
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.QuarantinedRecord", b =>
@@ -823,6 +875,19 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("LedgerHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("LedgerPreviousHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("Payload")
                         .IsRequired()
                         .HasColumnType("varbinary(max)");
@@ -850,6 +915,10 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .HasColumnType("bit");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique()
+                        .HasFilter("[LedgerSequence] IS NOT NULL");
 
                     b.HasIndex("Department", "BatchId");
 

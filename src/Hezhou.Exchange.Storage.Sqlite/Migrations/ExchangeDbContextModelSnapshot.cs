@@ -26,6 +26,19 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.Property<DateTime>("AccessedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LedgerHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LedgerPreviousHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Method")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -50,6 +63,9 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique();
 
                     b.HasIndex("Subject", "AccessedAt");
 
@@ -312,6 +328,41 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.HasIndex("SiteCode");
 
                     b.ToTable("household_indicators", (string)null);
+                });
+
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.LedgerHead", b =>
+                {
+                    b.Property<string>("Chain")
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Chain");
+
+                    b.ToTable("ledger_heads", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Chain = "source_versions",
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        },
+                        new
+                        {
+                            Chain = "access_log",
+                            Hash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            Sequence = 0L
+                        });
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.QuarantinedRecord", b =>
@@ -804,6 +855,19 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LedgerHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LedgerPreviousHash")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LedgerSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Payload")
                         .IsRequired()
                         .HasColumnType("BLOB");
@@ -831,6 +895,9 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LedgerSequence")
+                        .IsUnique();
 
                     b.HasIndex("Department", "BatchId");
 

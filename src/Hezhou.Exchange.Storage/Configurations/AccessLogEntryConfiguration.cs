@@ -15,5 +15,6 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(a => a.Subject).HasMaxLength(ColumnLengths.SourceKey);
         builder.Property(a => a.Purpose).HasMaxLength(ColumnLengths.Purpose);
         builder.HasIndex(a => new { a.Subject, a.AccessedAt });
+        builder.ConfigureLedgerColumns();
     }
 }

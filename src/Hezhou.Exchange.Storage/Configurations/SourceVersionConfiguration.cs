@@ -16,5 +16,6 @@ internal sealed class SourceVersionConfiguration : IEntityTypeConfiguration<Sour
         builder.Property(v => v.Principal).HasMaxLength(ColumnLengths.Principal);
         builder.HasIndex(v => new { v.Department, v.Kind, v.SourceKey, v.Version }).IsUnique();
         builder.HasIndex(v => new { v.Department, v.BatchId });
+        builder.ConfigureLedgerColumns();
     }
 }

@@ -2,8 +2,8 @@ using Hezhou.Exchange.Domain;
 
 namespace Hezhou.Exchange.Storage.Entities;
 
-/// <summary>One version of one department's source record, exactly as received. Append-only.</summary>
-public sealed class SourceVersion
+/// <summary>One version of one department's source record, exactly as received. Append-only, and chained in the ledger.</summary>
+public sealed class SourceVersion : IChainedRow
 {
     public long Id { get; set; }
     public Department Department { get; set; }
@@ -20,4 +20,7 @@ public sealed class SourceVersion
     public int RecordIndex { get; set; }
     public required string Principal { get; set; }
     public DateTime ReceivedAt { get; set; }
+    public long? LedgerSequence { get; set; }
+    public string? LedgerPreviousHash { get; set; }
+    public string? LedgerHash { get; set; }
 }
