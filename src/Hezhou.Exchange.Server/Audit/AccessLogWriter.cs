@@ -39,10 +39,14 @@ public sealed class AccessLogWriter(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-                await using var transaction = await writeGate.BeginAsync(db, stoppingToken);
-                db.AccessLog.AddRange(group.SelectMany(p => p.Entries));
-                await db.SaveChangesAsync(stoppingToken);
-                await transaction.CommitAsync(stoppingToken);
+                await writeGate.RunAsync(db, async token =>
+                {
+                    await using var transaction = await writeGate.BeginAsync(db, token);
+                    db.AccessLog.AddRange(group.SelectMany(p => p.Entries));
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
+                    return group.Count;
+                }, stoppingToken);
                 group.ForEach(p => p.Written.TrySetResult());
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

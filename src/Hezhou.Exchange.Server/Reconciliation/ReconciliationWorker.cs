@@ -1,13 +1,18 @@
+using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Storage;
+
 namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
 /// The background reconciler: drains the dirty queue whenever a batch signals work, and at least once a second, so
 /// that whatever was still queued when the server stopped is reconciled after it restarts. When the queue is empty it
-/// brings the indicator tallies of an earlier day up to today.
+/// brings the indicator tallies of an earlier day up to today. Each round is a unit of work run again by the store's
+/// execution strategy when the store fails transiently (<see cref="StoreWriteGate.RunAsync"/>).
 /// </summary>
 public sealed class ReconciliationWorker(
     IServiceScopeFactory scopes,
     ReconciliationSignal signal,
+    StoreWriteGate writeGate,
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
     private const int EntriesPerTransaction = 1_000;
@@ -24,11 +29,12 @@ public sealed class ReconciliationWorker(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var drain = scope.ServiceProvider.GetRequiredService<DirtyQueueDrain>();
-                taken = await drain.DrainOnceAsync(EntriesPerTransaction, stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+                taken = await writeGate.RunAsync(db, token => drain.DrainOnceAsync(EntriesPerTransaction, token), stoppingToken);
                 if (taken == 0)
                 {
                     // With nothing queued, bring the indicator tallies of an earlier day up to today.
-                    taken = await drain.RefreshIndicatorsAsync(HouseholdsPerRefresh, stoppingToken);
+                    taken = await writeGate.RunAsync(db, token => drain.RefreshIndicatorsAsync(HouseholdsPerRefresh, token), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
