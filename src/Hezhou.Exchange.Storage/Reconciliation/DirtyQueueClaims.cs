@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using Hezhou.Exchange.Storage.Entities;
+using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -30,7 +31,7 @@ public sealed class DirtyQueueClaims(ExchangeDbContext db)
 {
     /// <summary>The oldest entries no other transaction holds, locked until the claiming transaction ends.</summary>
     public const string SqlServerClaimSql =
-        "SELECT TOP ({0}) [Id], [EnqueuedAt], [SubjectKey], [SubjectKind] " +
+        "SELECT TOP (@count) [Id], [EnqueuedAt], [SubjectKey], [SubjectKind] " +
         "FROM [dirty_queue] WITH (UPDLOCK, READPAST, ROWLOCK) ORDER BY [Id]";
 
     /// <summary>
@@ -62,7 +63,7 @@ public sealed class DirtyQueueClaims(ExchangeDbContext db)
 
     /// <summary>The query that claims up to <paramref name="count"/> entries, oldest first.</summary>
     public IQueryable<DirtySubject> EntriesQuery(int count) => db.Database.IsSqlServer()
-        ? db.DirtyQueue.FromSqlRaw(SqlServerClaimSql, count).AsNoTracking()
+        ? db.DirtyQueue.FromSqlRaw(SqlServerClaimSql, new SqlParameter("@count", count)).AsNoTracking()
         : db.DirtyQueue.AsNoTracking().OrderBy(d => d.Id).Take(count);
 
     /// <summary>Claims up to <paramref name="count"/> entries of the queue, oldest first.</summary>
