@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.Storage;
 using Microsoft.Data.Sqlite;
@@ -9,7 +10,8 @@ namespace Hezhou.Exchange.Reliability;
 /// What a store holds once the departments' systems are done and the reconciler has taken everything: the digest of
 /// the reconciled store and its discrepancies, and line by line every source version, every source record's current
 /// version, every batch's counts, every quarantined record with its raw bytes, and the indicator sums per site. Nothing
-/// that depends on when a record arrived (times, ids) is in it, so two runs of the same records compare equal.
+/// that depends on when a record arrived (times, ids, the order of keys in a sum's JSON) is in it, so two runs of the
+/// same records compare equal.
 /// </summary>
 public sealed record StoreSnapshot(
     string ReconciledDigest,
@@ -42,7 +44,7 @@ public sealed record StoreSnapshot(
             [.. heads.Select(h => $"{h.Department}|{h.Kind}|{h.SourceKey}|{h.CurrentVersion}|{h.CurrentDigest}|{h.Withdrawn}")],
             [.. batches.Select(b => $"{b.Department}|{b.BatchId}|{b.ContentDigest}|{b.RecordCount}|{b.AcceptedCount}|{b.UnchangedCount}|{b.RejectedCount}")],
             [.. quarantine.Select(q => $"{q.Department}|{q.BatchId}|{q.RecordIndex}|{q.Kind}|{q.SourceKey}|{Convert.ToHexString(q.RawBytes)}|{q.Violations}")],
-            [.. sites.Select(s => $"{s.SiteCode}|{s.CountyCode}|{s.AsOf}|{s.Households}|{s.HouseholdsOfAsOf}|{s.Tally}")],
+            [.. sites.Select(s => $"{s.SiteCode}|{s.CountyCode}|{s.AsOf}|{s.Households}|{s.HouseholdsOfAsOf}|{Canonical(s.Tally)}")],
             await store.DirtyQueue.CountAsync(),
             await store.Discrepancies.CountAsync(d => d.Status == Domain.Reconciliation.DiscrepancyStatus.Open));
     }
@@ -95,6 +97,21 @@ public sealed record StoreSnapshot(
         new(new DbContextOptionsBuilder<ExchangeDbContext>()
             .UseSqlite(new SqliteConnectionStringBuilder { DataSource = databasePath, Pooling = false }.ToString())
             .Options);
+
+    /// <summary>
+    /// The JSON with every object's keys in order: a sum's keys are in the order its parts were first added, which
+    /// differs between two runs whose records arrived in another order, though the sums are the same.
+    /// </summary>
+    private static string Canonical(string json) => Canonical(JsonNode.Parse(json))?.ToJsonString() ?? "null";
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject value => new JsonObject(value
+            .OrderBy(property => property.Key, StringComparer.Ordinal)
+            .Select(property => KeyValuePair.Create(property.Key, Canonical(property.Value)))),
+        JsonArray items => new JsonArray([.. items.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
 
     private static string Key(string versionLine) => string.Join('|', versionLine.Split('|').Take(4));
 
