@@ -8,6 +8,7 @@ using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Submissions;
 using Hezhou.Exchange.Server.Telemetry;
+using Hezhou.Exchange.Storage.Reconciliation;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -63,6 +64,7 @@ builder.Services.AddSingleton(PolicyFile.Load(Path.Combine(
 builder.Services.AddSingleton<ReconciliationSignal>();
 builder.Services.AddScoped<UnitLoader>();
 builder.Services.AddScoped<ReconciledStoreWriter>();
+builder.Services.AddScoped<DirtyQueueClaims>();
 builder.Services.AddScoped<DirtyQueueDrain>();
 builder.Services.AddScoped<IndicatorAggregates>();
 if (builder.Configuration.GetValue("Reconciliation:Enabled", true))

@@ -21,6 +21,9 @@ public static class StorageRegistration
     // variables, so a list goes as one JSON parameter (json_each on SQLite, OPENJSON on SQL Server).
     private const ParameterTranslationMode OneParameterPerList = ParameterTranslationMode.Parameter;
 
+    // Both providers retry a unit of work that failed transiently (SQLite: locked by another process; SQL Server: EF's
+    // transient errors — a dropped connection, a deadlock, a failover). A retrying strategy refuses transactions begun
+    // outside it, so every write transaction of the server runs inside CreateExecutionStrategy().ExecuteAsync.
     public static void Configure(DbContextOptionsBuilder options, StorageProvider provider, string connectionString)
     {
         switch (provider)
@@ -28,12 +31,14 @@ public static class StorageRegistration
             case StorageProvider.Sqlite:
                 options.UseSqlite(connectionString, sqlite => sqlite
                     .MigrationsAssembly(SqliteMigrationsAssembly)
-                    .UseParameterizedCollectionMode(OneParameterPerList));
+                    .UseParameterizedCollectionMode(OneParameterPerList)
+                    .ExecutionStrategy(dependencies => new SqliteBusyRetryingExecutionStrategy(dependencies)));
                 break;
             case StorageProvider.SqlServer:
                 options.UseSqlServer(connectionString, sqlServer => sqlServer
                     .MigrationsAssembly(SqlServerMigrationsAssembly)
-                    .UseParameterizedCollectionMode(OneParameterPerList));
+                    .UseParameterizedCollectionMode(OneParameterPerList)
+                    .EnableRetryOnFailure());
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown storage provider.");

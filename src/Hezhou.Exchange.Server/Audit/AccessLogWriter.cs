@@ -41,13 +41,17 @@ public sealed class AccessLogWriter(
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-                await using var transaction = await writeGate.BeginAsync(db, stoppingToken);
-                var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, stoppingToken);
-                var entries = group.SelectMany(p => p.Entries).ToList();
-                await ledger.AppendAsync(entries, stoppingToken);
-                db.AccessLog.AddRange(entries);
-                await db.SaveChangesAsync(stoppingToken);
-                await transaction.CommitAsync(stoppingToken);
+                await writeGate.RunAsync(db, async token =>
+                {
+                    await using var transaction = await writeGate.BeginAsync(db, token);
+                    var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
+                    var entries = group.SelectMany(p => p.Entries).ToList();
+                    await ledger.AppendAsync(entries, token);
+                    db.AccessLog.AddRange(entries);
+                    await db.SaveChangesAsync(token);
+                    await transaction.CommitAsync(token);
+                    return group.Count;
+                }, stoppingToken);
                 group.ForEach(p => p.Written.TrySetResult());
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)

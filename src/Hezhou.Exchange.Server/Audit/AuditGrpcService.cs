@@ -1,6 +1,8 @@
 using Grpc.Core;
+using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;
+using Hezhou.Exchange.Storage;
 using V1 = Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Audit;
@@ -16,7 +18,9 @@ public sealed class AuditGrpcService(
     DiscrepancyReview review,
     RecordHistoryReader history,
     PersonalDataAccessLog accessLog,
-    StatisticsQuery statistics)
+    StatisticsQuery statistics,
+    ExchangeDbContext db,
+    StoreWriteGate writeGate)
     : V1.AuditService.AuditServiceBase
 {
     public override Task<V1.GetPersonResponse> GetPerson(V1.GetPersonRequest request, ServerCallContext context) =>
@@ -34,11 +38,11 @@ public sealed class AuditGrpcService(
 
     public override Task<V1.UpdateDiscrepancyResponse> UpdateDiscrepancy(
         V1.UpdateDiscrepancyRequest request, ServerCallContext context) =>
-        review.UpdateAsync(CallerOf(context), request, context.CancellationToken);
+        writeGate.RunAsync(db, token => review.UpdateAsync(CallerOf(context), request, token), context.CancellationToken);
 
     public override Task<V1.AnswerDiscrepancyResponse> AnswerDiscrepancy(
         V1.AnswerDiscrepancyRequest request, ServerCallContext context) =>
-        review.AnswerAsync(CallerOf(context), request, context.CancellationToken);
+        writeGate.RunAsync(db, token => review.AnswerAsync(CallerOf(context), request, token), context.CancellationToken);
 
     public override Task<V1.GetStatisticsResponse> GetStatistics(V1.GetStatisticsRequest request, ServerCallContext context) =>
         statistics.GetAsync(request, context.CancellationToken);

@@ -1,12 +1,12 @@
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.Data.Sqlite;
 
 namespace Hezhou.Exchange.Server.Errors;
 
 /// <summary>
-/// The one place exceptions become statuses. RpcExceptions pass through; a store that cannot take writes becomes
-/// UNAVAILABLE; anything else is logged and becomes INTERNAL without its text.
+/// The one place exceptions become statuses. RpcExceptions pass through; a store that cannot take the request (locked,
+/// full, read-only, failing transiently) becomes UNAVAILABLE naming the cause; anything else is logged and becomes
+/// INTERNAL without its text.
 /// </summary>
 public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> logger) : Interceptor
 {
@@ -74,25 +74,15 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
                 return null;
             case OperationCanceledException when context.CancellationToken.IsCancellationRequested:
                 return new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled."));
-            case SqliteException sqlite when IsUnavailable(sqlite):
-                logger.LogWarning(exception, "Store unavailable during {Method}", context.Method);
+            case var _ when StorageFault.Of(exception) is { } fault:
+                logger.LogWarning(exception, "Store unavailable ({Cause}) during {Method}", fault.Cause, context.Method);
                 return ExchangeErrors.Create(
-                    Google.Rpc.Code.Unavailable, ErrorReasons.StorageUnavailable,
-                    "The store cannot take the request now (it is locked, full or read-only); nothing was stored. Retry later.");
+                    Google.Rpc.Code.Unavailable, ErrorReasons.StorageUnavailable, fault.Message,
+                    new Dictionary<string, string> { ["cause"] = fault.Cause });
             default:
                 logger.LogError(exception, "Unexpected failure in {Method}", context.Method);
                 return ExchangeErrors.Create(
                     Google.Rpc.Code.Internal, ErrorReasons.Internal, "An unexpected error occurred; it has been logged.");
         }
     }
-
-    private static bool IsUnavailable(SqliteException exception) => exception.SqliteErrorCode switch
-    {
-        5 or 6 => true,   // SQLITE_BUSY, SQLITE_LOCKED: another writer held the database past the busy timeout.
-        8 => true,        // SQLITE_READONLY
-        10 => true,       // SQLITE_IOERR
-        13 => true,       // SQLITE_FULL
-        14 => true,       // SQLITE_CANTOPEN
-        _ => false,
-    };
 }

@@ -7,12 +7,29 @@ namespace Hezhou.Exchange.Server.Hosting;
 /// <summary>
 /// Begins the store's write transactions. SQLite lets one writer in at a time, and a writer that finds the file
 /// locked polls for it with sleeps; so on SQLite the writers of this process queue here instead, each let in the moment
-/// the last one finishes. SQL Server locks rows, and its writers go straight in.
+/// the last one finishes. SQL Server locks rows, and its writers go straight in. Every unit of work that begins one
+/// runs through <see cref="RunAsync"/>.
 /// </summary>
 public sealed class StoreWriteGate(StorageOptions options)
 {
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly bool serialize = options.Provider == StorageProvider.Sqlite;
+
+    /// <summary>
+    /// Runs a unit of work that begins a write transaction through the store's execution strategy: when it fails for a
+    /// reason the strategy holds transient — on SQLite another process holding the file's write lock past the busy
+    /// timeout, on SQL Server a dropped connection, a deadlock or a failover — its transaction is rolled back and it is
+    /// run again from the start, a bounded number of times; the entities a failed attempt left tracked are dropped
+    /// first. The work must be safe to run again: it reads what it needs afresh and holds nothing it cannot read twice.
+    /// </summary>
+    public Task<T> RunAsync<T>(DbContext db, Func<CancellationToken, Task<T>> unitOfWork, CancellationToken cancellationToken) =>
+        db.Database.CreateExecutionStrategy().ExecuteAsync(
+            async token =>
+            {
+                db.ChangeTracker.Clear();
+                return await unitOfWork(token);
+            },
+            cancellationToken);
 
     /// <summary>A transaction on <paramref name="db"/> that holds the gate until it is disposed.</summary>
     public async Task<WriteTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken)

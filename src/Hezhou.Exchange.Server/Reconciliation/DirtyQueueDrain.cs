@@ -4,6 +4,7 @@ using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
+using Hezhou.Exchange.Storage.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Reconciliation;
@@ -19,6 +20,7 @@ public sealed class DirtyQueueDrain(
     IndicatorAggregates indicators,
     ReconciliationPolicy policy,
     StoreWriteGate writeGate,
+    DirtyQueueClaims claims,
     TimeProvider clock,
     ILogger<DirtyQueueDrain> logger)
 {
@@ -53,7 +55,7 @@ public sealed class DirtyQueueDrain(
         }
 
         await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
-        var entries = await db.DirtyQueue.AsNoTracking().OrderBy(d => d.Id).Take(maxEntries).ToListAsync(cancellationToken);
+        var entries = await claims.ClaimEntriesAsync(maxEntries, cancellationToken);
         if (entries.Count == 0)
         {
             return 0;
@@ -62,6 +64,7 @@ public sealed class DirtyQueueDrain(
         var now = clock.GetUtcNow();
         var asOf = ChinaTime.DateOf(now);
         var units = await UnitsTouchedAsync(entries, cancellationToken);
+        await claims.ClaimUnitsAsync(units, cancellationToken);
         var loaded = await loader.LoadAsync(units, cancellationToken);
         var outcomes = units
             .Select(key => new ReconciledStoreWriter.UnitOutcome(
@@ -70,13 +73,7 @@ public sealed class DirtyQueueDrain(
         await writer.WriteAsync(outcomes, now.UtcDateTime, cancellationToken);
         await indicators.RefreshAsync([.. units.Where(key => !UnitLoader.IsUnheldPerson(key))], asOf, cancellationToken);
 
-        // Every entry of these subjects is settled, not only those read: the transaction took the write lock before
-        // reading, so whatever queued them was committed before, and the units were rebuilt from it.
-        foreach (var kind in entries.Select(e => e.SubjectKind).Distinct())
-        {
-            var keys = entries.Where(e => e.SubjectKind == kind).Select(e => e.SubjectKey).Distinct().ToList();
-            await db.DirtyQueue.Where(d => d.SubjectKind == kind && keys.Contains(d.SubjectKey)).ExecuteDeleteAsync(cancellationToken);
-        }
+        await claims.SettleAsync(entries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogDebug(
             "Reconciled {Units} units for {Entries} queue entries in {Elapsed:N0} ms",

@@ -1,16 +1,21 @@
+using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Storage;
+
 namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
 /// The background reconciler: drains the dirty queue whenever a batch signals work, and at least once a second, so
 /// that whatever was still queued when the server stopped is reconciled after it restarts. While batches are being
 /// received it lets the queue gather, up to Reconciliation:MaxLagSeconds. When the queue is empty it brings the
-/// indicator tallies of an earlier day up to today.
+/// indicator tallies of an earlier day up to today. Each round is a unit of work run again by the store's execution
+/// strategy when the store fails transiently (<see cref="StoreWriteGate.RunAsync"/>).
 /// </summary>
 public sealed class ReconciliationWorker(
     IServiceScopeFactory scopes,
     ReconciliationSignal signal,
     IConfiguration configuration,
     TimeProvider clock,
+    StoreWriteGate writeGate,
     ILogger<ReconciliationWorker> logger) : BackgroundService
 {
     private const int EntriesPerTransaction = 5_000;
@@ -37,11 +42,14 @@ public sealed class ReconciliationWorker(
                 gathering = signal.BatchesArriving(BetweenBatches)
                     && await drain.OldestQueuedAtAsync(stoppingToken) is { } oldest
                     && clock.GetUtcNow().UtcDateTime - oldest < maxLag;
-                taken = gathering ? 0 : await drain.DrainOnceAsync(EntriesPerTransaction, stoppingToken);
+                var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+                taken = gathering
+                    ? 0
+                    : await writeGate.RunAsync(db, token => drain.DrainOnceAsync(EntriesPerTransaction, token), stoppingToken);
                 if (taken == 0)
                 {
                     // With nothing queued, bring the indicator tallies of an earlier day up to today.
-                    taken = await drain.RefreshIndicatorsAsync(HouseholdsPerRefresh, stoppingToken);
+                    taken = await writeGate.RunAsync(db, token => drain.RefreshIndicatorsAsync(HouseholdsPerRefresh, token), stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -4,6 +4,7 @@ using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Hezhou.Exchange.Storage.Ingestion;
+using Hezhou.Exchange.Storage.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Statistics;
@@ -13,11 +14,12 @@ namespace Hezhou.Exchange.Server.Statistics;
 /// and each site's sum of them. GetStatistics then adds up a few site rows instead of reading every person, so its
 /// cost follows the number of sites, not the size of the store.
 /// </summary>
-public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPolicy policy)
+public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPolicy policy, DirtyQueueClaims claims)
 {
     /// <summary>
     /// Recomputes the tallies of these households from the reconciled tables as of the day, and adds the difference to
-    /// the sums of the sites they were and are at. Call it inside the transaction that wrote the households.
+    /// the sums of the sites they were and are at. Call it inside the transaction that wrote the households, having
+    /// claimed them (<see cref="DirtyQueueClaims.ClaimUnitsAsync"/>).
     /// </summary>
     public async Task RefreshAsync(IReadOnlyCollection<string> householdIds, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -32,6 +34,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
             db, db.Households.Where(h => ids.Contains(h.HouseholdId)), asOf, policy, cancellationToken);
 
         var siteCodes = before.Select(h => h.SiteCode).Concat(after.Select(h => h.SiteCode)).Distinct().ToList();
+        await claims.ClaimSitesAsync(siteCodes, cancellationToken);
         var sites = await db.SiteIndicators.Where(s => siteCodes.Contains(s.SiteCode)).ToDictionaryAsync(s => s.SiteCode, cancellationToken);
         var sums = sites.Values.ToDictionary(s => s.SiteCode, s => StoredJson.Read<IndicatorTally>(s.Tally));
         foreach (var old in before)
@@ -93,6 +96,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     {
         var stale = await db.HouseholdIndicators.Where(h => h.AsOf != asOf).OrderBy(h => h.HouseholdId)
             .Select(h => h.HouseholdId).Take(maxHouseholds).ToListAsync(cancellationToken);
+        await claims.ClaimUnitsAsync(stale, cancellationToken);
         await RefreshAsync(stale, asOf, cancellationToken);
         return stale.Count;
     }

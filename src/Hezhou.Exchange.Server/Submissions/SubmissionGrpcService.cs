@@ -3,8 +3,10 @@ using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using Hezhou.Exchange.Server.Errors;
+using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Telemetry;
+using Hezhou.Exchange.Storage;
 using Microsoft.Extensions.Options;
 using V1 = Hezhou.Exchange.V1;
 
@@ -12,10 +14,14 @@ namespace Hezhou.Exchange.Server.Submissions;
 
 /// <summary>
 /// The departments' entry point: maps calls onto <see cref="BatchIngestion"/>. Every log line of a call carries its
-/// BatchId and Principal (a logging scope), and each batch stored is counted in <see cref="ExchangeMetrics"/>.
+/// BatchId and Principal (a logging scope), and each batch stored is counted in <see cref="ExchangeMetrics"/>. A batch
+/// is stored as one unit of work through <see cref="StoreWriteGate.RunAsync"/>, run again if the store fails
+/// transiently: a SubmitBatch always (its records are in memory), a stream only if none of its records was read yet.
 /// </summary>
 public sealed class SubmissionGrpcService(
     BatchIngestion ingestion,
+    ExchangeDbContext db,
+    StoreWriteGate writeGate,
     IOptions<SubmissionLimits> limits,
     ExchangeMetrics metrics,
     TimeProvider clock,
@@ -28,9 +34,11 @@ public sealed class SubmissionGrpcService(
         using var scope = BeginBatchScope(caller, request.BatchId);
         CheckChunkSize(request.Records.Count, "records");
         var started = clock.GetUtcNow();
-        var batch = await ingestion.IngestAsync(
-            caller, request.BatchId, request.Records.ToAsyncEnumerable(),
-            listEveryResult: true, context.CancellationToken);
+        var batch = await writeGate.RunAsync(
+            db,
+            token => ingestion.IngestAsync(
+                caller, request.BatchId, request.Records.ToAsyncEnumerable(), listEveryResult: true, token),
+            context.CancellationToken);
         Count(caller, batch, started);
         return new V1.SubmitBatchResponse { Batch = batch };
     }
@@ -47,10 +55,11 @@ public sealed class SubmissionGrpcService(
         var caller = Caller.From(context.GetHttpContext().User);
         using var scope = BeginBatchScope(caller, first.BatchId);
         var started = clock.GetUtcNow();
-        var batch = await ingestion.IngestAsync(
-            caller, first.BatchId,
-            ReadRecordsAsync(first, requestStream, context),
-            listEveryResult: false, context.CancellationToken);
+        var records = new ReadOnce(ReadRecordsAsync(first, requestStream, context));
+        var batch = await writeGate.RunAsync(
+            db,
+            token => ingestion.IngestAsync(caller, first.BatchId, records, listEveryResult: false, token),
+            context.CancellationToken);
         Count(caller, batch, started);
         return new V1.StreamRecordsResponse { Batch = batch };
     }
@@ -131,6 +140,31 @@ public sealed class SubmissionGrpcService(
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
         {
             throw ExchangeErrors.MessageMalformed(context.Method, e.Message);
+        }
+    }
+
+    /// <summary>
+    /// A stream's records for a unit of work that may be run again. They can be read once: a second run is let through
+    /// only if the first never began reading them (it failed taking the store's write lock, say); otherwise it fails
+    /// with UNAVAILABLE and the client sends the batch again.
+    /// </summary>
+    private sealed class ReadOnce(IAsyncEnumerable<V1.SubmissionRecord> records) : IAsyncEnumerable<V1.SubmissionRecord>
+    {
+        private bool begun;
+
+        public async IAsyncEnumerator<V1.SubmissionRecord> GetAsyncEnumerator(CancellationToken cancellationToken = default)
+        {
+            if (begun)
+            {
+                throw ExchangeErrors.Create(
+                    Google.Rpc.Code.Unavailable, ErrorReasons.StorageUnavailable, StorageFault.StreamNotReplayable,
+                    new Dictionary<string, string> { ["cause"] = StorageFault.Transient.Cause });
+            }
+            begun = true;
+            await foreach (var record in records.WithCancellation(cancellationToken))
+            {
+                yield return record;
+            }
         }
     }
 

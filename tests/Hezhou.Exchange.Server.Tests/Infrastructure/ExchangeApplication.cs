@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hezhou.Exchange.Server.Tests.Infrastructure;
@@ -18,13 +19,19 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
     private readonly Dictionary<string, string?> settings;
     private readonly bool keepDatabase;
     private readonly TimeProvider? clock;
+    private readonly IInterceptor[] storeInterceptors;
 
     /// <param name="databasePath">An existing store to open (as after a restart); a fresh one when null.</param>
     /// <param name="clock">The server's clock; the system clock when null.</param>
+    /// <param name="storeInterceptors">EF Core interceptors added to the server's store (e.g. to inject faults).</param>
     public ExchangeApplication(
-        IReadOnlyDictionary<string, string?>? settings = null, string? databasePath = null, TimeProvider? clock = null)
+        IReadOnlyDictionary<string, string?>? settings = null,
+        string? databasePath = null,
+        TimeProvider? clock = null,
+        params IInterceptor[] storeInterceptors)
     {
         this.clock = clock;
+        this.storeInterceptors = storeInterceptors;
         DatabasePath = databasePath ?? TestPaths.NewDatabasePath();
         keepDatabase = databasePath is not null;
         this.settings = new Dictionary<string, string?>
@@ -49,6 +56,11 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        }
+        if (storeInterceptors.Length > 0)
+        {
+            builder.ConfigureTestServices(services =>
+                services.ConfigureDbContext<ExchangeDbContext>(db => db.AddInterceptors(storeInterceptors)));
         }
     }
 

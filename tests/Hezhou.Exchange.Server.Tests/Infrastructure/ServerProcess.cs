@@ -5,19 +5,22 @@ using Grpc.Net.Client;
 namespace Hezhou.Exchange.Server.Tests.Infrastructure;
 
 /// <summary>
-/// The real server as a separate process on Kestrel, bound to 127.0.0.1 on a free port, over its own SQLite file.
-/// Disposing stops it; it is killed if it does not stop in time.
+/// The real server as a separate process on Kestrel, bound to 127.0.0.1 on a free port, over its own SQLite file or
+/// one it is given (as after a restart, or for a second replica). Disposing kills it, and deletes the file if it was
+/// its own.
 /// </summary>
 public sealed partial class ServerProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly List<string> output;
+    private readonly bool ownsDatabase;
 
-    private ServerProcess(Process process, Uri address, string databasePath, List<string> output)
+    private ServerProcess(Process process, Uri address, string databasePath, bool ownsDatabase, List<string> output)
     {
         this.process = process;
         Address = address;
         DatabasePath = databasePath;
+        this.ownsDatabase = ownsDatabase;
         this.output = output;
     }
 
@@ -37,12 +40,20 @@ public sealed partial class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Whether the process has ended (killed, or stopped by itself).</summary>
+    public bool HasExited => process.HasExited;
+
     /// <param name="url">Passed as --urls; null to pass none (e.g. when <paramref name="settings"/> holds Kestrel endpoints).</param>
     /// <param name="settings">More configuration, as "Section:Key" = value (passed as environment variables).</param>
+    /// <param name="databasePath">An existing store to open, which the caller keeps; a fresh one of its own when null.</param>
     public static async Task<ServerProcess> StartAsync(
-        string? url = "http://127.0.0.1:0", TimeSpan? timeout = null, IReadOnlyDictionary<string, string>? settings = null)
+        string? url = "http://127.0.0.1:0",
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? settings = null,
+        string? databasePath = null)
     {
-        var databasePath = TestPaths.NewDatabasePath();
+        var ownsDatabase = databasePath is null;
+        databasePath ??= TestPaths.NewDatabasePath();
         var serverDll = Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -107,7 +118,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
                 throw new ServerDidNotStartException(string.Join('\n', output));
             }
         }
-        return new ServerProcess(process, await listening.Task, databasePath, output);
+        return new ServerProcess(process, await listening.Task, databasePath, ownsDatabase, output);
     }
 
     public GrpcChannel Channel(string? apiKey) =>
@@ -120,15 +131,27 @@ public sealed partial class ServerProcess : IAsyncDisposable
     public GrpcChannel Channel(HttpMessageHandler handler) =>
         GrpcChannel.ForAddress(Address, new GrpcChannelOptions { HttpHandler = handler });
 
-    public async ValueTask DisposeAsync()
+    /// <summary>
+    /// Kills the process at once — SIGKILL on Linux, as a crash would: no shutdown, no rollback, nothing the process
+    /// still held in its own buffers written — and waits until it is gone.
+    /// </summary>
+    public async Task KillAsync()
     {
         if (!process.HasExited)
         {
             process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         process.Dispose();
-        TestPaths.DeleteDatabase(DatabasePath);
+        if (ownsDatabase)
+        {
+            TestPaths.DeleteDatabase(DatabasePath);
+        }
     }
 
     [GeneratedRegex(@"Now listening on: (?<url>https?://127\.0\.0\.1:\d+)")]
