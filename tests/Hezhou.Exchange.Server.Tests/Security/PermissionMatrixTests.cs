@@ -49,6 +49,7 @@ public sealed class PermissionMatrixTests(RealServer server)
         ("D     D    D      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/GetStatistics"),
         ("A     A    A      A    A      A      U     U", "/hezhou.exchange.v1.AuditService/GetRecordHistory"),
         ("D     D    D      D    D      A      U     U", "/hezhou.exchange.v1.AuditService/ListAccessLog"),
+        ("D     D    D      D    D      A      U     U", "/hezhou.exchange.v1.LedgerService/VerifyLedger"),
         ("A     A    A      A    A      A      A     A", "/grpc.health.v1.Health/Check"),
         ("A     A    A      A    A      A      A     A", "/grpc.health.v1.Health/Watch"),
         ("A     A    A      A    A      A      A     A", "/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo"),
