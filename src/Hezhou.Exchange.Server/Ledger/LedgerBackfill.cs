@@ -17,8 +17,12 @@ public static class LedgerBackfill
 
     public static async Task ChainRowsFromBeforeTheLedgerAsync(ExchangeDbContext db, ILogger logger, CancellationToken cancellationToken)
     {
-        var versions = await ChainAsync(db, db.SourceVersions, LedgerChains.SourceVersions, cancellationToken);
-        var reads = await ChainAsync(db, db.AccessLog, LedgerChains.AccessLog, cancellationToken);
+        // Its transaction is a unit of work for the store's execution strategy, as every other write is.
+        var strategy = db.Database.CreateExecutionStrategy();
+        var versions = await strategy.ExecuteAsync(
+            token => ChainAsync(db, db.SourceVersions, LedgerChains.SourceVersions, token), cancellationToken);
+        var reads = await strategy.ExecuteAsync(
+            token => ChainAsync(db, db.AccessLog, LedgerChains.AccessLog, token), cancellationToken);
         if (versions + reads > 0)
         {
             logger.LogInformation(
