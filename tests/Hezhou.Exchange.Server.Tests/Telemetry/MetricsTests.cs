@@ -5,6 +5,7 @@ using Hezhou.Exchange.V1;
 namespace Hezhou.Exchange.Server.Tests.Telemetry;
 
 /// <summary>The Prometheus scrape endpoint: the exchange's own metrics, per department, after real submissions.</summary>
+[Collection(InProcessMetricsCollection.Name)]
 public sealed class MetricsTests
 {
     [Fact]
