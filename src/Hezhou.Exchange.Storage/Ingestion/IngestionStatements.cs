@@ -1,4 +1,3 @@
-using System.Data;
 using System.Data.Common;
 using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
@@ -73,10 +72,6 @@ public sealed class IngestionStatements : IDisposable
         for (var i = 0; i < values.Length; i++)
         {
             command.Parameters[i].Value = values[i];
-            if (values[i] is byte[])
-            {
-                command.Parameters[i].DbType = DbType.Binary;
-            }
         }
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
