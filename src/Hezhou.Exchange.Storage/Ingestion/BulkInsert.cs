@@ -29,6 +29,7 @@ public static class BulkInsert
         }
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new ArgumentException($"{typeof(T).Name} is not in the model.", nameof(rows));
         var columns = Columns(entity);
+        var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
         var rowsPerStatement = Math.Max(1, MaxParameters / columns.Count);
         var helper = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
@@ -46,9 +47,8 @@ public static class BulkInsert
                 {
                     for (var column = 0; column < columns.Count; column++)
                     {
-                        var property = columns[column];
-                        var value = property.PropertyInfo!.GetValue(chunk[row]);
-                        var converter = property.GetTypeMapping().Converter;
+                        var value = columns[column].PropertyInfo!.GetValue(chunk[row]);
+                        var converter = converters[column];
                         command.Parameters[row * columns.Count + column].Value =
                             (converter is null || value is null ? value : converter.ConvertToProvider(value)) ?? DBNull.Value;
                     }
