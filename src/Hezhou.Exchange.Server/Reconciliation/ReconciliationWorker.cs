@@ -46,7 +46,7 @@ public sealed class ReconciliationWorker(
                 taken = gathering
                     ? 0
                     : await writeGate.RunAsync(db, token => drain.DrainOnceAsync(EntriesPerTransaction, token), stoppingToken);
-                if (taken == 0)
+                if (taken == 0 && !gathering)
                 {
                     // With nothing queued, bring the indicator tallies of an earlier day up to today.
                     taken = await writeGate.RunAsync(db, token => drain.RefreshIndicatorsAsync(HouseholdsPerRefresh, token), stoppingToken);
