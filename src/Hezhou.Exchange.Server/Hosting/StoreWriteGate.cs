@@ -12,6 +12,12 @@ namespace Hezhou.Exchange.Server.Hosting;
 /// </summary>
 public sealed class StoreWriteGate(StorageOptions options)
 {
+    /// <summary>
+    /// The page cache of a connection while it writes: 64 MiB instead of SQLite's 2 MiB, so that the indexes a batch or a
+    /// reconciler round inserts into stay in memory rather than being read back from the file page by page.
+    /// </summary>
+    private const string WriterCacheSql = "PRAGMA cache_size = -65536;";
+
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly bool serialize = options.Provider == StorageProvider.Sqlite;
 
@@ -40,7 +46,12 @@ public sealed class StoreWriteGate(StorageOptions options)
         }
         try
         {
-            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), serialize ? gate : null);
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (serialize)
+            {
+                await db.Database.ExecuteSqlRawAsync(WriterCacheSql, cancellationToken);
+            }
+            return new WriteTransaction(transaction, serialize ? gate : null);
         }
         catch
         {

@@ -16,8 +16,15 @@ namespace Hezhou.Exchange.Storage.Ingestion;
 /// </summary>
 public static class BulkInsert
 {
-    /// <summary>Parameters per statement: below SQL Server's limit of 2,100 and SQLite's of 32,766.</summary>
+    /// <summary>Parameters per statement on SQL Server: below its limit of 2,100, so that a round trip carries many rows.</summary>
     public const int MaxParameters = 2_000;
+
+    /// <summary>
+    /// Parameters per statement on SQLite, which has no round trips to save. It looks each parameter up by name with a
+    /// linear search of the statement's parameters (sqlite3_bind_parameter_index), so binding costs the square of their
+    /// number: at 2,000 that search was most of ingestion's time.
+    /// </summary>
+    public const int MaxSqliteParameters = 200;
 
     /// <summary>Inserts the rows in the context's current transaction; store-generated keys are left to the store.</summary>
     public static async Task InsertAsync<T>(DbContext db, IReadOnlyCollection<T> rows, CancellationToken cancellationToken)
@@ -30,7 +37,8 @@ public static class BulkInsert
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new ArgumentException($"{typeof(T).Name} is not in the model.", nameof(rows));
         var columns = Columns(entity);
         var converters = columns.Select(c => c.GetTypeMapping().Converter).ToArray();
-        var rowsPerStatement = Math.Max(1, MaxParameters / columns.Count);
+        var parameters = db.Database.IsSqlite() ? MaxSqliteParameters : MaxParameters;
+        var rowsPerStatement = Math.Max(1, parameters / columns.Count);
         var helper = db.GetService<ISqlGenerationHelper>();
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
