@@ -14,9 +14,14 @@ public sealed class StoreWriteGate(StorageOptions options)
 {
     /// <summary>
     /// The page cache of a connection while it writes: 64 MiB instead of SQLite's 2 MiB, so that the indexes a batch or a
-    /// reconciler round inserts into stay in memory rather than being read back from the file page by page.
+    /// reconciler round inserts into stay in memory rather than being read back from the file page by page. Any pooled
+    /// connection may be the next writer, so each is given back SQLite's default once its transaction ends
+    /// (<see cref="ReaderCacheSql"/>), lest every connection of the pool keep 64 MiB.
     /// </summary>
     private const string WriterCacheSql = "PRAGMA cache_size = -65536;";
+
+    /// <summary>SQLite's default page cache, 2 MiB.</summary>
+    internal const string ReaderCacheSql = "PRAGMA cache_size = -2000;";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly bool serialize = options.Provider == StorageProvider.Sqlite;
@@ -40,32 +45,31 @@ public sealed class StoreWriteGate(StorageOptions options)
     /// <summary>A transaction on <paramref name="db"/> that holds the gate until it is disposed.</summary>
     public async Task<WriteTransaction> BeginAsync(DbContext db, CancellationToken cancellationToken)
     {
-        if (serialize)
+        if (!serialize)
         {
-            await gate.WaitAsync(cancellationToken);
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(cancellationToken), null, null);
         }
+
+        await gate.WaitAsync(cancellationToken);
         try
         {
+            // Opened here so that the connection outlives its transaction, to have its cache shrunk back after it.
+            await db.Database.OpenConnectionAsync(cancellationToken);
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            if (serialize)
-            {
-                await db.Database.ExecuteSqlRawAsync(WriterCacheSql, cancellationToken);
-            }
-            return new WriteTransaction(transaction, serialize ? gate : null);
+            await db.Database.ExecuteSqlRawAsync(WriterCacheSql, cancellationToken);
+            return new WriteTransaction(transaction, gate, db);
         }
         catch
         {
-            if (serialize)
-            {
-                gate.Release();
-            }
+            await db.Database.CloseConnectionAsync();
+            gate.Release();
             throw;
         }
     }
 }
 
 /// <summary>A write transaction that lets the next writer in once it is disposed, committed or not.</summary>
-public sealed class WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate) : IAsyncDisposable
+public sealed class WriteTransaction(IDbContextTransaction transaction, SemaphoreSlim? gate, DbContext? sqliteWriter) : IAsyncDisposable
 {
     private SemaphoreSlim? gate = gate;
 
@@ -75,7 +79,18 @@ public sealed class WriteTransaction(IDbContextTransaction transaction, Semaphor
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        Interlocked.Exchange(ref gate, null)?.Release();
+        try
+        {
+            await transaction.DisposeAsync();
+            if (sqliteWriter is not null)
+            {
+                await sqliteWriter.Database.ExecuteSqlRawAsync(StoreWriteGate.ReaderCacheSql);
+                await sqliteWriter.Database.CloseConnectionAsync();
+            }
+        }
+        finally
+        {
+            Interlocked.Exchange(ref gate, null)?.Release();
+        }
     }
 }
