@@ -82,8 +82,16 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         var errors = new List<string>();
+        // HEZHOU_BENCH_SERVER_LOG names a file to which the server's output is appended, to see what it did during a run.
+        var log = Environment.GetEnvironmentVariable("HEZHOU_BENCH_SERVER_LOG") is { Length: > 0 } logPath
+            ? TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true })
+            : null;
         process.OutputDataReceived += (_, e) =>
         {
+            if (e.Data is not null)
+            {
+                log?.WriteLine(e.Data);
+            }
             if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
             {
                 listening.TrySetResult(new Uri(match.Groups["url"].Value));
