@@ -31,6 +31,8 @@ public sealed class ReconciledViewReader(
         violations.Purpose("purpose", request.Purpose);
         var asOf = violations.AsOfDate("as_of_date", request.AsOfDate, today);
         violations.ThrowIfAny();
+        // One connection for the call's several look-ups, rather than one taken from the pool and given back for each.
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
         var row = await db.Persons.AsNoTracking()
             .SingleOrDefaultAsync(p => p.CitizenId == request.CitizenId, cancellationToken)
@@ -50,6 +52,7 @@ public sealed class ReconciledViewReader(
         violations.Required("household_id", request.HouseholdId);
         violations.Purpose("purpose", request.Purpose);
         violations.ThrowIfAny();
+        await db.Database.OpenConnectionAsync(cancellationToken);
 
         var row = await db.Households.AsNoTracking()
             .SingleOrDefaultAsync(h => h.HouseholdId == request.HouseholdId, cancellationToken)
@@ -81,6 +84,8 @@ public sealed class ReconciledViewReader(
         return new V1.GetHouseholdResponse { Household = household };
     }
 
+    private sealed record PaymentTotal(string EntitlementKey, int Count, long TotalFen);
+
     /// <summary>A person's view, and how many records it returns: the person, their employments and their entitlements.</summary>
     private sealed record PersonRead(string CitizenId, V1.ReconciledPerson View, int RecordCount);
 
@@ -94,11 +99,14 @@ public sealed class ReconciledViewReader(
         var entitlements = await db.Entitlements.AsNoTracking()
             .Where(e => ids.Contains(e.CitizenId)).ToListAsync(cancellationToken);
         var entitlementKeys = entitlements.Select(e => e.SourceKey).ToList();
-        var paid = await db.Payments.AsNoTracking()
-            .Where(p => entitlementKeys.Contains(p.EntitlementKey))
-            .GroupBy(p => p.EntitlementKey)
-            .Select(g => new { EntitlementKey = g.Key, Count = g.Count(), TotalFen = g.Sum(p => p.AmountFen) })
-            .ToDictionaryAsync(g => g.EntitlementKey, StringComparer.Ordinal, cancellationToken);
+        // Most persons hold no entitlement: ask for payment totals only when there are entitlements to total.
+        var paid = entitlementKeys.Count == 0
+            ? []
+            : await db.Payments.AsNoTracking()
+                .Where(p => entitlementKeys.Contains(p.EntitlementKey))
+                .GroupBy(p => p.EntitlementKey)
+                .Select(g => new PaymentTotal(g.Key, g.Count(), g.Sum(p => p.AmountFen)))
+                .ToDictionaryAsync(g => g.EntitlementKey, StringComparer.Ordinal, cancellationToken);
         var open = await db.Discrepancies.AsNoTracking().Include(d => d.History).StillOpen()
             .Where(d => ids.Contains(d.Subject))
             .OrderBy(d => d.Id)

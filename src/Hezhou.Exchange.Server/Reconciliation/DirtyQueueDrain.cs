@@ -24,6 +24,8 @@ public sealed class DirtyQueueDrain(
     TimeProvider clock,
     ILogger<DirtyQueueDrain> logger)
 {
+    private const int UnitsPerStep = 500;
+
     /// <summary>
     /// Brings up to <paramref name="maxHouseholds"/> indicator tallies of an earlier day to today, in one transaction;
     /// returns how many it refreshed.
@@ -65,13 +67,17 @@ public sealed class DirtyQueueDrain(
         var asOf = ChinaTime.DateOf(now);
         var units = await UnitsTouchedAsync(entries, cancellationToken);
         await claims.ClaimUnitsAsync(units, cancellationToken);
-        var loaded = await loader.LoadAsync(units, cancellationToken);
-        var outcomes = units
-            .Select(key => new ReconciledStoreWriter.UnitOutcome(
-                key, loaded[key], loaded[key] is { } unit ? UnitReconciler.Reconcile(unit, policy, asOf) : null))
-            .ToList();
-        await writer.WriteAsync(outcomes, now.UtcDateTime, cancellationToken);
-        await indicators.RefreshAsync([.. units.Where(key => !UnitLoader.IsUnheldPerson(key))], asOf, cancellationToken);
+        // A few hundred units at a time, so that what a round holds in memory does not grow with the queue it takes.
+        foreach (var step in units.Chunk(UnitsPerStep))
+        {
+            var loaded = await loader.LoadAsync(step, cancellationToken);
+            var outcomes = step
+                .Select(key => new ReconciledStoreWriter.UnitOutcome(
+                    key, loaded[key], loaded[key] is { } unit ? UnitReconciler.Reconcile(unit, policy, asOf) : null))
+                .ToList();
+            await writer.WriteAsync(outcomes, now.UtcDateTime, cancellationToken);
+            await indicators.RefreshAsync([.. step.Where(key => !UnitLoader.IsUnheldPerson(key))], asOf, cancellationToken);
+        }
 
         await claims.SettleAsync(entries, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
