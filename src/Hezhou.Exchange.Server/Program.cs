@@ -10,6 +10,8 @@ using Hezhou.Exchange.Server.Submissions;
 using Hezhou.Exchange.Server.Telemetry;
 using Hezhou.Exchange.Storage.Reconciliation;
 
+NativeHeap.LimitArenas();
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,

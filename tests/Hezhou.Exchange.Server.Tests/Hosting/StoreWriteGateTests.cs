@@ -1,0 +1,81 @@
+using System.Data;
+using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hezhou.Exchange.Server.Tests.Hosting;
+
+/// <summary>
+/// The SQLite writer's page cache: large while a write transaction runs, SQLite's default again once it ends, so that
+/// the pooled connections that have written do not each keep 64 MiB.
+/// </summary>
+public sealed class StoreWriteGateTests : IAsyncLifetime
+{
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"hezhou-gate-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public async Task WriteTransaction_WhileOpen_HasTheLargeCache_AndGivesItBackWhenCommitted()
+    {
+        var gate = new StoreWriteGate(new StorageOptions());
+        await using var db = Context();
+
+        await using (var transaction = await gate.BeginAsync(db, CancellationToken.None))
+        {
+            Assert.Equal(-65536, await CacheSizeAsync(db));
+            await transaction.CommitAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(ConnectionState.Closed, db.Database.GetDbConnection().State);
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(-2000, await CacheSizeAsync(db));
+    }
+
+    [Fact]
+    public async Task WriteTransaction_RolledBack_StillGivesTheCacheBack_AndLetsTheNextWriterIn()
+    {
+        var gate = new StoreWriteGate(new StorageOptions());
+        await using var db = Context();
+
+        await using (await gate.BeginAsync(db, CancellationToken.None))
+        {
+            // Disposed without a commit: rolled back.
+        }
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using (await gate.BeginAsync(db, timeout.Token))
+        {
+            Assert.Equal(-65536, await CacheSizeAsync(db));
+        }
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal(-2000, await CacheSizeAsync(db));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in new[] { path, path + "-wal", path + "-shm" })
+        {
+            File.Delete(file);
+        }
+        return Task.CompletedTask;
+    }
+
+    private ExchangeDbContext Context()
+    {
+        var options = new DbContextOptionsBuilder<ExchangeDbContext>();
+        StorageRegistration.Configure(options, StorageProvider.Sqlite, $"Data Source={path}");
+        return new ExchangeDbContext(options.Options);
+    }
+
+    private static async Task<long> CacheSizeAsync(ExchangeDbContext db)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        command.CommandText = "PRAGMA cache_size;";
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}
