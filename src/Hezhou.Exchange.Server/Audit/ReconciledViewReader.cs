@@ -72,10 +72,11 @@ public sealed class ReconciledViewReader(
         var household = row.ToProto(siteName, mask);
         household.Members.Add(members.Select(m => m.View));
         var memberIds = memberRows.Select(p => p.CitizenId).ToList();
-        var open = await db.Discrepancies.AsNoTracking().Include(d => d.History).StillOpen()
-            .Where(d => d.HouseholdId == request.HouseholdId || memberIds.Contains(d.Subject))
-            .OrderBy(d => d.Id)
-            .ToListAsync(cancellationToken);
+        var open = (await db.Discrepancies.AsNoTracking().Include(d => d.History)
+                .Where(d => d.HouseholdId == request.HouseholdId || memberIds.Contains(d.Subject))
+                .OrderBy(d => d.Id)
+                .ToListAsync(cancellationToken))
+            .StillOpen();
         household.OpenDiscrepancies.Add(open.Select(d => d.ToProto(mask)));
 
         await accessLog.WriteAsync(
@@ -107,10 +108,12 @@ public sealed class ReconciledViewReader(
                 .GroupBy(p => p.EntitlementKey)
                 .Select(g => new PaymentTotal(g.Key, g.Count(), g.Sum(p => p.AmountFen)))
                 .ToDictionaryAsync(g => g.EntitlementKey, StringComparer.Ordinal, cancellationToken);
-        var open = await db.Discrepancies.AsNoTracking().Include(d => d.History).StillOpen()
-            .Where(d => ids.Contains(d.Subject))
-            .OrderBy(d => d.Id)
-            .ToListAsync(cancellationToken);
+        var open = (await db.Discrepancies.AsNoTracking().Include(d => d.History)
+                .Where(d => ids.Contains(d.Subject))
+                .OrderBy(d => d.Id)
+                .ToListAsync(cancellationToken))
+            .StillOpen()
+            .ToList();
         var sent = await AsSentAsync(
             [
                 .. employments.Select(e => Reference(Department.HumanResources, RecordKind.Employment, e.SourceKey, e.Version)),

@@ -16,12 +16,16 @@ public sealed class UnitLoader(ExchangeDbContext db)
     private static readonly RecordKind[] PersonKinds =
         [RecordKind.Employment, RecordKind.WelfareEntitlement, RecordKind.WelfarePayment];
 
+    // Only the relocation office submits households (RecordAuthority), so the look-ups by member below do not name the
+    // department: with it, SQLite chose the (department, kind) prefix of the subjects' key and read the members of
+    // every household in the store, once per round; without it, it seeks the (citizen ID, kind) index.
+
     /// <summary>For each citizen ID, the households whose current version lists it.</summary>
     public async Task<ILookup<string, string>> HoldersOfAsync(IReadOnlyCollection<string> citizenIds, CancellationToken cancellationToken)
     {
         var ids = citizenIds.ToList();
         var rows = await db.SourceRecordSubjects.AsNoTracking()
-            .Where(s => ids.Contains(s.CitizenId) && s.Kind == RecordKind.Household && s.Department == Department.Relocation)
+            .Where(s => ids.Contains(s.CitizenId) && s.Kind == RecordKind.Household)
             .Select(s => new { s.CitizenId, s.SourceKey })
             .ToListAsync(cancellationToken);
         return rows.ToLookup(r => r.CitizenId, r => r.SourceKey, StringComparer.Ordinal);
@@ -110,7 +114,7 @@ public sealed class UnitLoader(ExchangeDbContext db)
     {
         var rows = await (
             from s in db.SourceRecordSubjects.AsNoTracking()
-            where citizenIds.Contains(s.CitizenId) && s.Kind == RecordKind.Household && s.Department == Department.Relocation
+            where citizenIds.Contains(s.CitizenId) && s.Kind == RecordKind.Household
             join r in db.SourceRecords on new { s.Department, s.Kind, s.SourceKey } equals new { r.Department, r.Kind, r.SourceKey }
             select new { s.CitizenId, r.SourceKey, r.CurrentVersion })
             .ToListAsync(cancellationToken);
