@@ -86,6 +86,7 @@ public sealed class WriteTransaction(IDbContextTransaction transaction, Semaphor
             {
                 await sqliteWriter.Database.ExecuteSqlRawAsync(StoreWriteGate.ReaderCacheSql);
                 await sqliteWriter.Database.CloseConnectionAsync();
+                NativeHeap.ReleaseFreePages();
             }
         }
         finally
