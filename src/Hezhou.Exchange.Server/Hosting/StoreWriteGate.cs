@@ -84,14 +84,34 @@ public sealed class WriteTransaction(IDbContextTransaction transaction, Semaphor
             await transaction.DisposeAsync();
             if (sqliteWriter is not null)
             {
-                await sqliteWriter.Database.ExecuteSqlRawAsync(StoreWriteGate.ReaderCacheSql);
-                await sqliteWriter.Database.CloseConnectionAsync();
-                NativeHeap.ReleaseFreePages();
+                await ShrinkCacheAsync(sqliteWriter);
             }
         }
         finally
         {
             Interlocked.Exchange(ref gate, null)?.Release();
+        }
+    }
+
+    /// <summary>
+    /// Gives the connection SQLite's default cache back before it returns to the pool. A connection the store has
+    /// broken (an I/O error) may refuse even this, and then the unit of work's own failure is what its caller must see,
+    /// not this one.
+    /// </summary>
+    private static async Task ShrinkCacheAsync(DbContext db)
+    {
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync(StoreWriteGate.ReaderCacheSql);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The cache stays large until the connection is next written through or closed for good.
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+            NativeHeap.ReleaseFreePages();
         }
     }
 }

@@ -56,7 +56,8 @@ public sealed class StoreWriteGateTests : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        // This test's pool only: other tests' servers run beside it.
+        SqliteConnection.ClearPool(new SqliteConnection(ConnectionString));
         foreach (var file in new[] { path, path + "-wal", path + "-shm" })
         {
             File.Delete(file);
@@ -64,10 +65,13 @@ public sealed class StoreWriteGateTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    // Pooled, so that opening the context again takes back the connection that wrote, as the server's contexts do.
+    private string ConnectionString => $"Data Source={path};Pooling=True";
+
     private ExchangeDbContext Context()
     {
         var options = new DbContextOptionsBuilder<ExchangeDbContext>();
-        StorageRegistration.Configure(options, StorageProvider.Sqlite, $"Data Source={path}");
+        StorageRegistration.Configure(options, StorageProvider.Sqlite, ConnectionString);
         return new ExchangeDbContext(options.Options);
     }
 
