@@ -61,8 +61,15 @@ public sealed class StoreWriteGate(StorageOptions options)
         }
         catch
         {
-            await db.Database.CloseConnectionAsync();
-            gate.Release();
+            try
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            finally
+            {
+                // Whatever closing did, the next writer must get in.
+                gate.Release();
+            }
             throw;
         }
     }

@@ -52,6 +52,24 @@ public sealed class StoreWriteGateTests : IAsyncLifetime
         Assert.Equal(-2000, await CacheSizeAsync(db));
     }
 
+    [Fact]
+    public async Task BeginAsync_StoreCannotBeOpened_FailsAndLetsTheNextWriterIn()
+    {
+        var gate = new StoreWriteGate(new StorageOptions());
+        var missing = new DbContextOptionsBuilder<ExchangeDbContext>();
+        StorageRegistration.Configure(
+            missing, StorageProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), $"hezhou-missing-{Guid.NewGuid():N}", "x.db")};Mode=ReadWrite");
+        await using (var unopenable = new ExchangeDbContext(missing.Options))
+        {
+            await Assert.ThrowsAsync<SqliteException>(() => gate.BeginAsync(unopenable, CancellationToken.None));
+        }
+
+        await using var db = Context();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var transaction = await gate.BeginAsync(db, timeout.Token);
+        Assert.Equal(-65536, await CacheSizeAsync(db));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
