@@ -119,7 +119,54 @@ public sealed record IndicatorTally
     /// <summary>The tally without a set of households it counts.</summary>
     public IndicatorTally Subtract(IndicatorTally other) => Combine(other, -1);
 
-    public static IndicatorTally Sum(IEnumerable<IndicatorTally> tallies) => tallies.Aggregate(Zero, (sum, t) => sum.Add(t));
+    /// <summary>
+    /// The tallies added together. The counts by site, programme and channel are summed in one dictionary each: added
+    /// one tally at a time, every step would copy the sites summed so far, which is quadratic in the number of sites.
+    /// </summary>
+    public static IndicatorTally Sum(IEnumerable<IndicatorTally> tallies)
+    {
+        var relocatedBySite = new Dictionary<string, long>();
+        var paidFen = new Dictionary<WelfareProgramme, long>();
+        var employedByChannel = new Dictionary<EmploymentChannel, long>();
+        var sum = Zero;
+        foreach (var tally in tallies)
+        {
+            sum = sum.Add(tally with
+            {
+                RelocatedBySite = Zero.RelocatedBySite,
+                PaidFen = Zero.PaidFen,
+                EmployedByChannel = Zero.EmployedByChannel,
+            });
+            Accumulate(relocatedBySite, tally.RelocatedBySite);
+            Accumulate(paidFen, tally.PaidFen);
+            Accumulate(employedByChannel, tally.EmployedByChannel);
+        }
+        return sum with
+        {
+            RelocatedBySite = WithoutZeros(relocatedBySite),
+            PaidFen = WithoutZeros(paidFen),
+            EmployedByChannel = WithoutZeros(employedByChannel),
+        };
+    }
+
+    private static void Accumulate<TKey>(Dictionary<TKey, long> sum, IReadOnlyDictionary<TKey, long> values)
+        where TKey : notnull
+    {
+        foreach (var (key, value) in values)
+        {
+            sum[key] = sum.GetValueOrDefault(key) + value;
+        }
+    }
+
+    private static Dictionary<TKey, long> WithoutZeros<TKey>(Dictionary<TKey, long> sums)
+        where TKey : notnull
+    {
+        foreach (var key in sums.Where(s => s.Value == 0).Select(s => s.Key).ToList())
+        {
+            sums.Remove(key);
+        }
+        return sums;
+    }
 
     private IndicatorTally Combine(IndicatorTally other, int sign) => new()
     {
