@@ -1,5 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
+using Hezhou.Exchange.Cli.Pushing;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Reliability;
@@ -103,7 +104,7 @@ public sealed class DepartmentPusher(DepartmentFeed feed, TrialData data, Restar
                 && !cancellationToken.IsCancellationRequested)
             {
                 // The stream broke while records were being written: the call's status says why.
-                throw await EndStatusAsync(call)
+                throw await RecordPusher.EndStatusAsync(call)
                     ?? new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"The stream broke: {e.Message}"));
             }
             return (await call.ResponseAsync).Batch;
@@ -111,23 +112,6 @@ public sealed class DepartmentPusher(DepartmentFeed feed, TrialData data, Restar
         finally
         {
             progress.StreamClosed();
-        }
-    }
-
-    private static async Task<RpcException?> EndStatusAsync(AsyncClientStreamingCall<StreamRecordsRequest, StreamRecordsResponse> call)
-    {
-        try
-        {
-            await call.ResponseAsync.WaitAsync(TimeSpan.FromSeconds(10));
-            return null;
-        }
-        catch (RpcException e)
-        {
-            return e;
-        }
-        catch (TimeoutException)
-        {
-            return null;
         }
     }
 }

@@ -119,7 +119,11 @@ internal sealed class RecordPusher(SubmissionService.SubmissionServiceClient sub
         return ((await call.ResponseAsync).Batch, false);
     }
 
-    private static async Task<RpcException?> EndStatusAsync(AsyncClientStreamingCall<StreamRecordsRequest, StreamRecordsResponse> call)
+    /// <summary>
+    /// The status the server ended a stream with, when a write to it failed; null if the call did not end with one
+    /// within ten seconds. The reliability tests' pushers use it too.
+    /// </summary>
+    internal static async Task<RpcException?> EndStatusAsync(AsyncClientStreamingCall<StreamRecordsRequest, StreamRecordsResponse> call)
     {
         try
         {
