@@ -23,7 +23,7 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<DiscrepancyEntry> Discrepancies => Set<DiscrepancyEntry>();
     public DbSet<DiscrepancyEvent> DiscrepancyEvents => Set<DiscrepancyEvent>();
     public DbSet<HouseholdIndicators> HouseholdIndicators => Set<HouseholdIndicators>();
-    public DbSet<SiteIndicators> SiteIndicators => Set<SiteIndicators>();
+    public DbSet<IndicatorSums> IndicatorSums => Set<IndicatorSums>();
     public DbSet<LedgerHead> LedgerHeads => Set<LedgerHead>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder) =>

@@ -19,7 +19,7 @@ public sealed record StoreSnapshot(
     IReadOnlyList<string> Heads,
     IReadOnlyList<string> Batches,
     IReadOnlyList<string> Quarantine,
-    IReadOnlyList<string> SiteIndicators,
+    IReadOnlyList<string> IndicatorSums,
     int QueueLength,
     int OpenDiscrepancies)
 {
@@ -37,14 +37,14 @@ public sealed record StoreSnapshot(
         var quarantine = await store.Quarantine.AsNoTracking()
             .OrderBy(q => q.Department).ThenBy(q => q.BatchId).ThenBy(q => q.RecordIndex)
             .ToListAsync();
-        var sites = await store.SiteIndicators.AsNoTracking().OrderBy(s => s.SiteCode).ToListAsync();
+        var sums = await store.IndicatorSums.AsNoTracking().OrderBy(s => s.Scope).ToListAsync();
         return new StoreSnapshot(
             await StoreDigest.ComputeAsync(store),
             [.. versions.Select(v => $"{v.Department}|{v.Kind}|{v.SourceKey}|{v.Version}|{v.ContentDigest}|{v.Withdrawn}|{v.BatchId}|{v.RecordIndex}")],
             [.. heads.Select(h => $"{h.Department}|{h.Kind}|{h.SourceKey}|{h.CurrentVersion}|{h.CurrentDigest}|{h.Withdrawn}")],
             [.. batches.Select(b => $"{b.Department}|{b.BatchId}|{b.ContentDigest}|{b.RecordCount}|{b.AcceptedCount}|{b.UnchangedCount}|{b.RejectedCount}")],
             [.. quarantine.Select(q => $"{q.Department}|{q.BatchId}|{q.RecordIndex}|{q.Kind}|{q.SourceKey}|{Convert.ToHexString(q.RawBytes)}|{q.Violations}")],
-            [.. sites.Select(s => $"{s.SiteCode}|{s.CountyCode}|{s.AsOf}|{s.Households}|{s.HouseholdsOfAsOf}|{Canonical(s.Tally)}")],
+            [.. sums.Select(s => $"{s.Scope}|{s.AsOf}|{s.Households}|{s.HouseholdsOfAsOf}|{Canonical(s.Tally)}")],
             await store.DirtyQueue.CountAsync(),
             await store.Discrepancies.CountAsync(d => d.Status == Domain.Reconciliation.DiscrepancyStatus.Open));
     }
@@ -61,7 +61,7 @@ public sealed record StoreSnapshot(
         Compare(differences, "current versions", Heads, expected.Heads);
         Compare(differences, "batches", Batches, expected.Batches);
         Compare(differences, "quarantine", Quarantine, expected.Quarantine);
-        Compare(differences, "indicator sums per site", SiteIndicators, expected.SiteIndicators);
+        Compare(differences, "indicator sums per scope", IndicatorSums, expected.IndicatorSums);
         if (QueueLength != 0)
         {
             differences.Add($"dirty queue: {QueueLength} entries left");

@@ -1,4 +1,5 @@
 using Hezhou.Exchange.Server.Ledger;
+using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -29,8 +30,8 @@ public static class StoreSetup
     }
 
     /// <summary>
-    /// Creates the SQLite file's folder if needed, applies every pending migration, and chains in the ledger the rows
-    /// the store held before it had one.
+    /// Creates the SQLite file's folder if needed, applies every pending migration, chains in the ledger the rows
+    /// the store held before it had one, and sums the indicators per scope if the store has tallies but no sums.
     /// </summary>
     public static async Task MigrateExchangeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -58,5 +59,12 @@ public static class StoreSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
         await LedgerBackfill.ChainRowsFromBeforeTheLedgerAsync(db, logger, cancellationToken);
+        var aggregates = scope.ServiceProvider.GetRequiredService<IndicatorAggregates>();
+        var scopes = await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            aggregates.SumFromHouseholdsIfMissingAsync, cancellationToken);
+        if (scopes > 0)
+        {
+            logger.LogInformation("Indicators: summed {Scopes} scopes from the household tallies of a store without sums", scopes);
+        }
     }
 }

@@ -11,14 +11,24 @@ namespace Hezhou.Exchange.Server.Statistics;
 
 /// <summary>
 /// Keeps the indicator tallies up to date as the reconciler writes: each household's tally as of the reconciler's day,
-/// and each site's sum of them. GetStatistics then adds up a few site rows instead of reading every person, so its
-/// cost follows the number of sites, not the size of the store.
+/// and the sum of them for every scope GetStatistics answers for (the city, each county, each site). GetStatistics
+/// then reads one row, so its cost follows neither the size of the store nor the number of sites.
 /// </summary>
 public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPolicy policy, DirtyQueueClaims claims)
 {
+    private const string City = "city";
+
+    /// <summary>The scope key of a GetStatistics request's county or site (at most one is given), or of the city.</summary>
+    public static string ScopeOf(string? county, string? site) =>
+        site is not null ? $"site:{site}" : county is not null ? $"county:{county}" : City;
+
+    /// <summary>The scopes a household counts in: the city, its county once known, and its site.</summary>
+    private static IEnumerable<string> ScopesOf(string siteCode, string? countyCode) =>
+        countyCode is null ? [City, ScopeOf(null, siteCode)] : [City, ScopeOf(countyCode, null), ScopeOf(null, siteCode)];
+
     /// <summary>
     /// Recomputes the tallies of these households from the reconciled tables as of the day, and adds the difference to
-    /// the sums of the sites they were and are at. Call it inside the transaction that wrote the households, having
+    /// the sums of the scopes they were and are in. Call it inside the transaction that wrote the households, having
     /// claimed them (<see cref="DirtyQueueClaims.ClaimUnitsAsync"/>).
     /// </summary>
     public async Task RefreshAsync(IReadOnlyCollection<string> householdIds, DateOnly asOf, CancellationToken cancellationToken)
@@ -33,44 +43,20 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         var after = await IndicatorFacts.PerHouseholdAsync(
             db, db.Households.Where(h => ids.Contains(h.HouseholdId)), asOf, policy, cancellationToken);
 
-        var siteCodes = before.Select(h => h.SiteCode).Concat(after.Select(h => h.SiteCode)).Distinct().ToList();
-        await claims.ClaimSitesAsync(siteCodes, cancellationToken);
-        var sites = await db.SiteIndicators.Where(s => siteCodes.Contains(s.SiteCode)).ToDictionaryAsync(s => s.SiteCode, cancellationToken);
-        var sums = sites.Values.ToDictionary(s => s.SiteCode, s => StoredJson.Read<IndicatorTally>(s.Tally));
+        var scopes = before.SelectMany(h => ScopesOf(h.SiteCode, h.CountyCode))
+            .Concat(after.SelectMany(h => ScopesOf(h.SiteCode, h.CountyCode)))
+            .Distinct(StringComparer.Ordinal).ToList();
+        await claims.ClaimScopesAsync(scopes, cancellationToken);
+        var sums = new ScopeSums(await db.IndicatorSums.Where(s => scopes.Contains(s.Scope)).ToListAsync(cancellationToken));
         foreach (var old in before)
         {
-            var site = sites[old.SiteCode];
-            sums[old.SiteCode] = sums[old.SiteCode].Subtract(StoredJson.Read<IndicatorTally>(old.Tally));
-            site.Households--;
-            site.HouseholdsOfAsOf -= old.AsOf == site.AsOf ? 1 : 0;
+            sums.Subtract(ScopesOf(old.SiteCode, old.CountyCode), StoredJson.Read<IndicatorTally>(old.Tally), old.AsOf);
         }
         foreach (var now in after)
         {
-            if (!sites.TryGetValue(now.SiteCode, out var site))
-            {
-                site = sites[now.SiteCode] = new SiteIndicators { SiteCode = now.SiteCode, AsOf = asOf, Tally = "" };
-                sums[now.SiteCode] = IndicatorTally.Zero;
-                db.SiteIndicators.Add(site);
-            }
-            if (site.AsOf != asOf)
-            {
-                // The first tally of a new day: the site's sum counts for it once every household has been refreshed.
-                site.AsOf = asOf;
-                site.HouseholdsOfAsOf = 0;
-            }
-            sums[now.SiteCode] = sums[now.SiteCode].Add(now.Tally);
-            site.CountyCode ??= now.CountyCode;
-            site.Households++;
-            site.HouseholdsOfAsOf++;
+            sums.Add(ScopesOf(now.SiteCode, now.CountyCode), now.Tally, asOf);
         }
-        foreach (var site in sites.Values)
-        {
-            site.Tally = StoredJson.Write(sums[site.SiteCode]);
-            if (site.Households == 0)
-            {
-                db.SiteIndicators.Remove(site);
-            }
-        }
+        sums.WriteTo(db);
 
         await db.HouseholdIndicators.Where(h => ids.Contains(h.HouseholdId)).ExecuteDeleteAsync(cancellationToken);
         await BulkInsert.InsertAsync(
@@ -89,6 +75,30 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     }
 
     /// <summary>
+    /// Sums every scope afresh from the household tallies, when the store has tallies but no sums: a store written
+    /// before the sums were kept per scope. Runs on start, before the service takes calls; returns the scopes written.
+    /// </summary>
+    public async Task<int> SumFromHouseholdsIfMissingAsync(CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.IndicatorSums.AnyAsync(cancellationToken) || !await db.HouseholdIndicators.AnyAsync(cancellationToken))
+        {
+            return 0;
+        }
+        var sums = new ScopeSums([]);
+        await foreach (var household in db.HouseholdIndicators.AsNoTracking().OrderBy(h => h.AsOf).AsAsyncEnumerable()
+                           .WithCancellation(cancellationToken))
+        {
+            sums.Add(ScopesOf(household.SiteCode, household.CountyCode), StoredJson.Read<IndicatorTally>(household.Tally), household.AsOf);
+        }
+        var written = sums.WriteTo(db);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return written;
+    }
+
+    /// <summary>
     /// Brings up to <paramref name="maxHouseholds"/> tallies of an earlier day to <paramref name="asOf"/>; returns how
     /// many it refreshed. Ages, stable employment and entitlements in force all change with the day.
     /// </summary>
@@ -101,15 +111,86 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         return stale.Count;
     }
 
-    /// <summary>The tally of a scope as of a day from the site sums, or null when they are not all of that day.</summary>
+    /// <summary>The tally of a scope as of a day from its sum, or null when the sum is not of that day.</summary>
     public async Task<IndicatorTally?> TallyAsync(string? county, string? site, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var rows = await db.SiteIndicators.AsNoTracking()
-            .Where(s => (county == null || s.CountyCode == county) && (site == null || s.SiteCode == site))
+        var scope = ScopeOf(county, site);
+        var row = await db.IndicatorSums.AsNoTracking()
+            .Where(s => s.Scope == scope)
             .Select(s => new { s.AsOf, s.Households, s.HouseholdsOfAsOf, s.Tally })
-            .ToListAsync(cancellationToken);
-        return rows.All(r => r.AsOf == asOf && r.HouseholdsOfAsOf == r.Households)
-            ? IndicatorTally.Sum(rows.Select(r => StoredJson.Read<IndicatorTally>(r.Tally)))
-            : null;
+            .SingleOrDefaultAsync(cancellationToken);
+        return row switch
+        {
+            // No household counts in the scope.
+            null => IndicatorTally.Zero,
+            _ when row.AsOf == asOf && row.HouseholdsOfAsOf == row.Households => StoredJson.Read<IndicatorTally>(row.Tally),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// The sums of some scopes being changed: households taken out and put in, each with the day its tally is of. A
+    /// sum moves to a later day with the first household tallied for it, and counts for that day once all are.
+    /// </summary>
+    private sealed class ScopeSums(IReadOnlyList<IndicatorSums> rows)
+    {
+        private readonly Dictionary<string, IndicatorSums> rows = rows.ToDictionary(r => r.Scope, StringComparer.Ordinal);
+        private readonly Dictionary<string, IndicatorTally> tallies = rows.ToDictionary(
+            r => r.Scope, r => StoredJson.Read<IndicatorTally>(r.Tally), StringComparer.Ordinal);
+        private readonly HashSet<string> added = new(StringComparer.Ordinal);
+
+        public void Subtract(IEnumerable<string> scopes, IndicatorTally tally, DateOnly asOf)
+        {
+            foreach (var scope in scopes)
+            {
+                var row = rows[scope];
+                tallies[scope] = tallies[scope].Subtract(tally);
+                row.Households--;
+                row.HouseholdsOfAsOf -= asOf == row.AsOf ? 1 : 0;
+            }
+        }
+
+        public void Add(IEnumerable<string> scopes, IndicatorTally tally, DateOnly asOf)
+        {
+            foreach (var scope in scopes)
+            {
+                if (!rows.TryGetValue(scope, out var row))
+                {
+                    row = rows[scope] = new IndicatorSums { Scope = scope, AsOf = asOf, Tally = "" };
+                    tallies[scope] = IndicatorTally.Zero;
+                    added.Add(scope);
+                }
+                if (row.AsOf < asOf)
+                {
+                    // The first tally of a new day: the sum counts for it once every household has been refreshed.
+                    row.AsOf = asOf;
+                    row.HouseholdsOfAsOf = 0;
+                }
+                tallies[scope] = tallies[scope].Add(tally);
+                row.Households++;
+                row.HouseholdsOfAsOf += asOf == row.AsOf ? 1 : 0;
+            }
+        }
+
+        /// <summary>Stages the changed rows in the context (tracked rows are updated in place); returns how many.</summary>
+        public int WriteTo(ExchangeDbContext db)
+        {
+            foreach (var (scope, row) in rows)
+            {
+                row.Tally = StoredJson.Write(tallies[scope]);
+                if (added.Contains(scope))
+                {
+                    if (row.Households > 0)
+                    {
+                        db.IndicatorSums.Add(row);
+                    }
+                }
+                else if (row.Households == 0)
+                {
+                    db.IndicatorSums.Remove(row);
+                }
+            }
+            return rows.Count;
+        }
     }
 }

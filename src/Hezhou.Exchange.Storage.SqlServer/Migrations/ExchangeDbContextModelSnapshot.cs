@@ -346,6 +346,30 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                     b.ToTable("household_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.IndicatorSums", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(136)
+                        .HasColumnType("nvarchar(136)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HouseholdsOfAsOf")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Tally")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("indicator_sums", (string)null);
+                });
+
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.LedgerHead", b =>
                 {
                     b.Property<string>("Chain")
@@ -758,35 +782,6 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                     b.HasKey("SiteCode");
 
                     b.ToTable("sites", (string)null);
-                });
-
-            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SiteIndicators", b =>
-                {
-                    b.Property<string>("SiteCode")
-                        .HasMaxLength(128)
-                        .HasColumnType("nvarchar(128)");
-
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("date");
-
-                    b.Property<string>("CountyCode")
-                        .HasMaxLength(6)
-                        .IsUnicode(false)
-                        .HasColumnType("varchar(6)");
-
-                    b.Property<int>("Households")
-                        .HasColumnType("int");
-
-                    b.Property<int>("HouseholdsOfAsOf")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Tally")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
-                    b.HasKey("SiteCode");
-
-                    b.ToTable("site_indicators", (string)null);
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SourceRecord", b =>

@@ -330,6 +330,30 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.ToTable("household_indicators", (string)null);
                 });
 
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.IndicatorSums", b =>
+                {
+                    b.Property<string>("Scope")
+                        .HasMaxLength(136)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HouseholdsOfAsOf")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Tally")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Scope");
+
+                    b.ToTable("indicator_sums", (string)null);
+                });
+
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.LedgerHead", b =>
                 {
                     b.Property<string>("Chain")
@@ -740,35 +764,6 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.HasKey("SiteCode");
 
                     b.ToTable("sites", (string)null);
-                });
-
-            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SiteIndicators", b =>
-                {
-                    b.Property<string>("SiteCode")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("AsOf")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CountyCode")
-                        .HasMaxLength(6)
-                        .IsUnicode(false)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Households")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("HouseholdsOfAsOf")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Tally")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("SiteCode");
-
-                    b.ToTable("site_indicators", (string)null);
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.SourceRecord", b =>

@@ -18,13 +18,13 @@ internal sealed class HouseholdIndicatorsConfiguration : IEntityTypeConfiguratio
     }
 }
 
-internal sealed class SiteIndicatorsConfiguration : IEntityTypeConfiguration<SiteIndicators>
+internal sealed class IndicatorSumsConfiguration : IEntityTypeConfiguration<IndicatorSums>
 {
-    public void Configure(EntityTypeBuilder<SiteIndicators> builder)
+    public void Configure(EntityTypeBuilder<IndicatorSums> builder)
     {
-        builder.ToTable("site_indicators");
-        builder.HasKey(s => s.SiteCode);
-        builder.Property(s => s.SiteCode).HasMaxLength(ColumnLengths.SourceKey);
-        builder.Property(s => s.CountyCode).HasMaxLength(6).IsUnicode(false);
+        builder.ToTable("indicator_sums");
+        builder.HasKey(s => s.Scope);
+        // "site:" and a site code at most.
+        builder.Property(s => s.Scope).HasMaxLength(ColumnLengths.SourceKey + 8);
     }
 }

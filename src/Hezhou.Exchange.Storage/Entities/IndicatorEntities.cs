@@ -21,15 +21,13 @@ public sealed class HouseholdIndicators
 }
 
 /// <summary>
-/// The sum of one site's household tallies, kept by adding what each reconciled household changes: the city's
-/// indicators read these rows, never the persons.
+/// The sum of the household tallies in one scope GetStatistics answers for (the city, a county or a site), kept by
+/// adding what each reconciled household changes: the indicators of any scope are one row, never the persons.
 /// </summary>
-public sealed class SiteIndicators
+public sealed class IndicatorSums
 {
-    public required string SiteCode { get; set; }
-
-    /// <summary>Null while the site's own record has not arrived.</summary>
-    public string? CountyCode { get; set; }
+    /// <summary>"city", "county:" and the county code, or "site:" and the site code.</summary>
+    public required string Scope { get; set; }
 
     /// <summary>The day of the latest household tally written; the sum counts for it once every household is of it.</summary>
     public DateOnly AsOf { get; set; }

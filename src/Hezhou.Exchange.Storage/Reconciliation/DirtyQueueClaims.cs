@@ -58,7 +58,7 @@ public sealed class DirtyQueueClaims(ExchangeDbContext db)
         SELECT @result;
         """;
 
-    /// <summary>How long a reconciler waits for another one to finish with a unit or site before it gives up the round.</summary>
+    /// <summary>How long a reconciler waits for another one to finish with a unit or an indicator scope before it gives up the round.</summary>
     public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The query that claims up to <paramref name="count"/> entries, oldest first.</summary>
@@ -74,9 +74,9 @@ public sealed class DirtyQueueClaims(ExchangeDbContext db)
     public Task ClaimUnitsAsync(IEnumerable<string> unitKeys, CancellationToken cancellationToken) =>
         LockAsync("unit", unitKeys, cancellationToken);
 
-    /// <summary>Claims the sites whose indicator sums are about to be read and changed.</summary>
-    public Task ClaimSitesAsync(IEnumerable<string> siteCodes, CancellationToken cancellationToken) =>
-        LockAsync("site", siteCodes, cancellationToken);
+    /// <summary>Claims the scopes whose indicator sums are about to be read and changed.</summary>
+    public Task ClaimScopesAsync(IEnumerable<string> scopes, CancellationToken cancellationToken) =>
+        LockAsync("scope", scopes, cancellationToken);
 
     /// <summary>Removes the entries whose units have been rebuilt.</summary>
     public async Task SettleAsync(IReadOnlyCollection<DirtySubject> entries, CancellationToken cancellationToken)

@@ -2,6 +2,7 @@ using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Statistics;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.Server.Tests.Reconciliation;
@@ -13,15 +14,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hezhou.Exchange.Server.Tests.Statistics;
 
 /// <summary>
-/// The statistics of today come from the site sums the reconciler keeps; they must equal counting every reconciled
-/// household afresh, for every scope, and follow the day when it changes.
+/// The statistics of today come from the sums per scope the reconciler keeps; they must equal counting every reconciled
+/// household afresh, for every scope, follow the day when it changes, and be summed again on start for a store that
+/// has household tallies but no sums.
 /// </summary>
 public sealed class IndicatorAggregatesTests
 {
     private static readonly (string? County, string? Site)[] Scopes = [(null, null), ("451123", null), (null, "S-U"), (null, "S-R")];
 
     [Fact]
-    public async Task GetStatistics_Today_FromTheSiteSumsEqualsCountingEveryHousehold()
+    public async Task GetStatistics_Today_FromTheScopeSumsEqualsCountingEveryHousehold()
     {
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
         await ScenarioRun.PushScenarioAsync(app);
@@ -29,9 +31,9 @@ public sealed class IndicatorAggregatesTests
 
         await using (var store = app.OpenStore())
         {
-            var sites = await store.SiteIndicators.ToListAsync();
-            Assert.Equal(["S-R", "S-U"], sites.Select(s => s.SiteCode).Order());
-            Assert.All(sites, s => Assert.Equal(today, s.AsOf));
+            var sums = await store.IndicatorSums.ToListAsync();
+            Assert.Equal(["city", "county:451102", "county:451123", "site:S-R", "site:S-U"], sums.Select(s => s.Scope).Order(StringComparer.Ordinal));
+            Assert.All(sums, s => Assert.Equal(today, s.AsOf));
         }
         foreach (var (county, site) in Scopes)
         {
@@ -59,7 +61,8 @@ public sealed class IndicatorAggregatesTests
         Assert.Equal(3, before.RelocatedPersons);
         Assert.Equal(0, (await StatisticsAsync(app, null, "S-U")).RelocatedPersons);
         await using var store = app.OpenStore();
-        Assert.Equal(["S-R"], await store.SiteIndicators.Select(s => s.SiteCode).ToListAsync());
+        Assert.Equal(["city", "county:451123", "site:S-R"],
+            (await store.IndicatorSums.Select(s => s.Scope).ToListAsync()).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -76,12 +79,54 @@ public sealed class IndicatorAggregatesTests
         await WaitUntilAsync(async () =>
         {
             await using var store = app.OpenStore();
-            return await store.SiteIndicators.AllAsync(s => s.AsOf == nextYear);
+            return await store.IndicatorSums.AllAsync(s => s.AsOf == nextYear && s.HouseholdsOfAsOf == s.Households);
         });
 
         var after = await StatisticsAsync(app, null, null);
         Assert.Equal(await CountedAfreshAsync(app, null, null, nextYear), after);
         Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public async Task GetStatistics_StoreWithTalliesButNoSums_SumsEveryScopeAgainOnStart()
+    {
+        var path = TestPaths.NewDatabasePath();
+        try
+        {
+            List<(string, DateOnly, int, int, GetStatisticsResponse)> kept;
+            await using (var first = new ExchangeApplication(databasePath: path, clock: FixedClock.MidYear2024))
+            {
+                await ScenarioRun.PushScenarioAsync(first);
+                await using var store = first.OpenStore();
+                kept = await SumsAsync(store);
+                // As a store migrated from the sums per site is left: household tallies, and no sums.
+                await store.IndicatorSums.ExecuteDeleteAsync();
+            }
+
+            await using var restarted = new ExchangeApplication(
+                new Dictionary<string, string?> { ["Reconciliation:Enabled"] = "false" }, path, FixedClock.MidYear2024);
+            // The first call starts the server; the sums are back before it takes calls.
+            foreach (var (county, site) in Scopes)
+            {
+                Assert.Equal(await CountedAfreshAsync(restarted, county, site, new DateOnly(2024, 6, 30)),
+                    await StatisticsAsync(restarted, county, site));
+            }
+            await using (var store = restarted.OpenStore())
+            {
+                Assert.Equal(kept, await SumsAsync(store));
+            }
+        }
+        finally
+        {
+            TestPaths.DeleteDatabase(path);
+        }
+
+        // The tallies compared by the indicators they give: their JSON may list a dictionary's keys in another order.
+        static async Task<List<(string, DateOnly, int, int, GetStatisticsResponse)>> SumsAsync(ExchangeDbContext store) =>
+            [.. (await store.IndicatorSums.AsNoTracking().ToListAsync())
+                .OrderBy(s => s.Scope, StringComparer.Ordinal)
+                .Select(s => (s.Scope, s.AsOf, s.Households, s.HouseholdsOfAsOf,
+                    CityIndicators.From(s.AsOf, StoredJson.Read<IndicatorTally>(s.Tally)).ToProto()))];
     }
 
     private static async Task<GetStatisticsResponse> StatisticsAsync(ExchangeApplication app, string? county, string? site)
