@@ -33,7 +33,9 @@ public sealed class DirtyQueueDrain(
     public async Task<int> RefreshIndicatorsAsync(int maxHouseholds, CancellationToken cancellationToken)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow());
-        if (!await db.HouseholdIndicators.AnyAsync(h => h.AsOf != today, cancellationToken))
+        // Two ranges rather than "not today", so that SQLite seeks the AsOf index instead of reading all of it: this
+        // runs every second the reconciler is idle, and read every household's entry (11 ms at scale 10) each time.
+        if (!await db.HouseholdIndicators.AnyAsync(h => h.AsOf < today || h.AsOf > today, cancellationToken))
         {
             return 0;
         }

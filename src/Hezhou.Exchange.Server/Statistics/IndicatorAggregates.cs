@@ -104,7 +104,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     /// </summary>
     public async Task<int> RefreshStaleAsync(DateOnly asOf, int maxHouseholds, CancellationToken cancellationToken)
     {
-        var stale = await db.HouseholdIndicators.Where(h => h.AsOf != asOf).OrderBy(h => h.HouseholdId)
+        var stale = await db.HouseholdIndicators.Where(h => h.AsOf < asOf || h.AsOf > asOf).OrderBy(h => h.HouseholdId)
             .Select(h => h.HouseholdId).Take(maxHouseholds).ToListAsync(cancellationToken);
         await claims.ClaimUnitsAsync(stale, cancellationToken);
         await RefreshAsync(stale, asOf, cancellationToken);
