@@ -169,24 +169,27 @@ internal static class BenchProgram
 
     private static async Task QueriesAsync(Report report, Ingested ingested, string label, TimeSpan duration)
     {
-        var address = ingested.Server.Address;
+        var server = ingested.Server;
         var persons = ingested.Workload.CitizenIds;
         var households = ingested.Workload.HouseholdIds;
         const string Purpose = "benchmark: closed-loop load";
 
-        var health = await QueryLoad.RunAsync("Health.Check", address, BenchKeys.Auditor, duration,
+        var health = await QueryLoad.RunAsync("Health.Check", server, BenchKeys.Auditor, duration,
             (c, _) => c.Health.CheckAsync(new HealthCheckRequest()).ResponseAsync);
         report.Add(new Figure($"Health.Check rps ({label})", health.RequestsPerSecond, "req/s", double.NaN, "—", "—"));
+        report.Add(new Figure($"Health.Check server CPU per call ({label})", health.ServerCpuMillisecondsPerCall, "ms", double.NaN, "—", "—"));
 
         async Task Measure(string method, Func<BenchChannel, Random, Task> call, bool judgeThroughput)
         {
-            var result = await QueryLoad.RunAsync(method, address, BenchKeys.Auditor, duration, call);
+            var result = await QueryLoad.RunAsync(method, server, BenchKeys.Auditor, duration, call);
             report.Add(new Figure($"{method} rps ({label})", result.RequestsPerSecond, "req/s", health.RequestsPerSecond,
                 "health check", judgeThroughput ? "≥ 0.5" : "—"));
             report.Add(new Figure($"{method} p50 ({label})", result.P50Milliseconds, "ms", double.NaN, "—", "—"));
             report.Add(new Figure($"{method} p99 ({label})", result.P99Milliseconds, "ms",
                 method == "GetStatistics" ? 50 : double.NaN, method == "GetStatistics" ? "limit" : "—",
                 method == "GetStatistics" ? "≤ 1" : "—"));
+            report.Add(new Figure($"{method} server CPU per call ({label})", result.ServerCpuMillisecondsPerCall, "ms",
+                double.NaN, "—", "—"));
         }
 
         await Measure("GetPerson", (c, r) => c.Audit.GetPersonAsync(

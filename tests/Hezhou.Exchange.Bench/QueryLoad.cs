@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace Hezhou.Exchange.Bench;
 
 /// <summary>Requests per second and latency percentiles of one method under a fixed number of concurrent callers.</summary>
-internal sealed record QueryResult(string Method, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests);
+internal sealed record QueryResult(
+    string Method, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests, double ServerCpuMillisecondsPerCall);
 
 /// <summary>
 /// Closed-loop load: each caller has its own channel and sends its next request when the last is answered, for a
@@ -13,18 +14,26 @@ internal static class QueryLoad
 {
     public const int Callers = 16;
 
+    /// <summary>
+    /// The load's figures, with the server's CPU time (user and system, all threads) per call: a figure that the
+    /// machine's other work disturbs less than the rate, since it counts what a call costs rather than how soon it ran.
+    /// </summary>
     public static async Task<QueryResult> RunAsync(
-        string method, Uri address, string apiKey, TimeSpan duration, Func<BenchChannel, Random, Task> call)
+        string method, ServerUnderTest server, string apiKey, TimeSpan duration, Func<BenchChannel, Random, Task> call)
     {
+        var address = server.Address;
         // Warm up with the same load, uncounted: the first seconds pay for connections, JIT and tiered compilation,
         // which a server that has just started (the "queries" mode) has not yet paid.
         await LoopAsync(address, apiKey, duration / 5, call, seed: 1_000);
 
+        var cpuBefore = server.ProcessorTime();
         var stop = Stopwatch.StartNew();
         var latencies = await LoopAsync(address, apiKey, duration, call, seed: 0);
         var elapsed = stop.Elapsed.TotalSeconds;
+        var cpu = server.ProcessorTime() - cpuBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new QueryResult(method, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length);
+        return new QueryResult(method, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length,
+            cpu.TotalMilliseconds / all.Length);
     }
 
     /// <summary>

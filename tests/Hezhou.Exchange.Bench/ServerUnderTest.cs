@@ -45,6 +45,13 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
         return StartAsync(start);
     }
 
+    /// <summary>The CPU time the process has used so far, user and system, over all its threads.</summary>
+    public TimeSpan ProcessorTime()
+    {
+        process.Refresh();
+        return process.TotalProcessorTime;
+    }
+
     /// <summary>The most memory the process has had resident since it started (VmHWM), in bytes.</summary>
     public long PeakWorkingSetBytes()
     {

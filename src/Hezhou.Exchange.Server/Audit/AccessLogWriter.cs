@@ -43,7 +43,7 @@ public sealed class AccessLogWriter(
                 var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
                 await writeGate.RunAsync(db, async token =>
                 {
-                    await using var transaction = await writeGate.BeginAsync(db, token);
+                    await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
                     var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
                     var entries = group.SelectMany(p => p.Entries).ToList();
                     await ledger.AppendAsync(entries, token);

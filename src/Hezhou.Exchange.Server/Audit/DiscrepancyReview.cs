@@ -34,7 +34,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
         }
         violations.ThrowIfAny();
 
-        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken, WriteSize.Small);
         var entry = await FindAsync(request.Key, cancellationToken);
         if (!DiscrepancyLifecycle.TryAct(entry.Status, request.Action.ToDomain(), request.Note, out var next, out var refusal))
         {
@@ -66,7 +66,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
         violations.Text("reason", request.Reason);
         violations.ThrowIfAny();
 
-        await using var transaction = await writeGate.BeginAsync(db, cancellationToken);
+        await using var transaction = await writeGate.BeginAsync(db, cancellationToken, WriteSize.Small);
         var entry = await FindAsync(request.Key, cancellationToken);
         if (!entry.Involves(caller.Department))
         {

@@ -34,8 +34,7 @@ public sealed class ReconciledViewReader(
         // One connection for the call's several look-ups, rather than one taken from the pool and given back for each.
         await db.Database.OpenConnectionAsync(cancellationToken);
 
-        var row = await db.Persons.AsNoTracking()
-            .SingleOrDefaultAsync(p => p.CitizenId == request.CitizenId, cancellationToken)
+        var row = await PersonById(db, request.CitizenId, cancellationToken)
             ?? throw ExchangeErrors.Create(
                 Code.NotFound, ErrorReasons.PersonNotFound, "No reconciled person has this citizen ID.");
 
@@ -85,71 +84,91 @@ public sealed class ReconciledViewReader(
         return new V1.GetHouseholdResponse { Household = household };
     }
 
-    private sealed record PaymentTotal(string EntitlementKey, int Count, long TotalFen);
-
     /// <summary>A person's view, and how many records it returns: the person, their employments and their entitlements.</summary>
     private sealed record PersonRead(string CitizenId, V1.ReconciledPerson View, int RecordCount);
+
+    /// <summary>A reconciled employment and the record it was reconciled from, exactly as it was sent.</summary>
+    private sealed record EmploymentRead(E.ReconciledEmployment Row, byte[]? Sent);
+
+    /// <summary>A reconciled entitlement, the record it was reconciled from, and the payments made under it.</summary>
+    private sealed record EntitlementRead(E.ReconciledEntitlement Row, byte[]? Sent, int PaymentCount, long PaidFen);
+
+    // A person's reads are compiled once: translating their expressions again on every call (EF's parameter extraction
+    // and query cache look-up) cost a third of GetPerson's CPU. Each kind is one statement: its rows, the version each
+    // was reconciled from (a seek on the source versions' unique key) and, for entitlements, their payments' count and
+    // sum.
+    private static readonly Func<ExchangeDbContext, string, CancellationToken, Task<E.ReconciledPerson?>> PersonById =
+        EF.CompileAsyncQuery((ExchangeDbContext db, string citizenId, CancellationToken _) =>
+            db.Persons.AsNoTracking().SingleOrDefault(p => p.CitizenId == citizenId));
+
+    private static readonly Func<ExchangeDbContext, List<string>, IAsyncEnumerable<EmploymentRead>> EmploymentsOf =
+        EF.CompileAsyncQuery((ExchangeDbContext db, List<string> ids) => db.Employments.AsNoTracking()
+            .Where(e => ids.Contains(e.CitizenId))
+            .Select(e => new EmploymentRead(
+                e,
+                db.SourceVersions
+                    .Where(v => v.Department == Department.HumanResources && v.Kind == RecordKind.Employment
+                        && v.SourceKey == e.SourceKey && v.Version == e.Version)
+                    .Select(v => v.Payload)
+                    .FirstOrDefault())));
+
+    private static readonly Func<ExchangeDbContext, List<string>, IAsyncEnumerable<EntitlementRead>> EntitlementsOf =
+        EF.CompileAsyncQuery((ExchangeDbContext db, List<string> ids) => db.Entitlements.AsNoTracking()
+            .Where(e => ids.Contains(e.CitizenId))
+            .Select(e => new EntitlementRead(
+                e,
+                db.SourceVersions
+                    .Where(v => v.Department == Department.CivilAffairs && v.Kind == RecordKind.WelfareEntitlement
+                        && v.SourceKey == e.SourceKey && v.Version == e.Version)
+                    .Select(v => v.Payload)
+                    .FirstOrDefault(),
+                db.Payments.Count(p => p.EntitlementKey == e.SourceKey),
+                db.Payments.Where(p => p.EntitlementKey == e.SourceKey).Sum(p => p.AmountFen))));
+
+    // Every status is read and the open ones kept in memory (DiscrepancyQueries.StillOpen): a seek on the subject.
+    private static readonly Func<ExchangeDbContext, List<string>, IAsyncEnumerable<E.DiscrepancyEntry>> DiscrepanciesOf =
+        EF.CompileAsyncQuery<ExchangeDbContext, List<string>, E.DiscrepancyEntry>((db, ids) => db.Discrepancies.AsNoTracking()
+            .Include(d => d.History)
+            .Where(d => ids.Contains(d.Subject))
+            .OrderBy(d => d.Id));
 
     /// <summary>The full views of the persons, in the order given, with employments judged stable on <paramref name="asOf"/>.</summary>
     private async Task<List<PersonRead>> PersonsAsync(
         IReadOnlyList<E.ReconciledPerson> rows, DateOnly asOf, CitizenIdMask mask, CancellationToken cancellationToken)
     {
         var ids = rows.Select(p => p.CitizenId).ToList();
-        var employments = await db.Employments.AsNoTracking()
-            .Where(e => ids.Contains(e.CitizenId)).ToListAsync(cancellationToken);
-        var entitlements = await db.Entitlements.AsNoTracking()
-            .Where(e => ids.Contains(e.CitizenId)).ToListAsync(cancellationToken);
-        var entitlementKeys = entitlements.Select(e => e.SourceKey).ToList();
-        // Most persons hold no entitlement: ask for payment totals only when there are entitlements to total.
-        var paid = entitlementKeys.Count == 0
-            ? []
-            : await db.Payments.AsNoTracking()
-                .Where(p => entitlementKeys.Contains(p.EntitlementKey))
-                .GroupBy(p => p.EntitlementKey)
-                .Select(g => new PaymentTotal(g.Key, g.Count(), g.Sum(p => p.AmountFen)))
-                .ToDictionaryAsync(g => g.EntitlementKey, StringComparer.Ordinal, cancellationToken);
-        var open = (await db.Discrepancies.AsNoTracking().Include(d => d.History)
-                .Where(d => ids.Contains(d.Subject))
-                .OrderBy(d => d.Id)
-                .ToListAsync(cancellationToken))
-            .StillOpen()
-            .ToList();
-        var sent = await AsSentAsync(
-            [
-                .. employments.Select(e => Reference(Department.HumanResources, RecordKind.Employment, e.SourceKey, e.Version)),
-                .. entitlements.Select(e => Reference(Department.CivilAffairs, RecordKind.WelfareEntitlement, e.SourceKey, e.Version)),
-            ],
-            cancellationToken);
+        var employments = await EmploymentsOf(db, ids).ToListAsync(cancellationToken);
+        var entitlements = await EntitlementsOf(db, ids).ToListAsync(cancellationToken);
+        var open = (await DiscrepanciesOf(db, ids).ToListAsync(cancellationToken)).StillOpen().ToList();
 
         var reads = new List<PersonRead>(rows.Count);
         foreach (var row in rows)
         {
             var view = row.ToProto(mask);
-            var own = employments.Where(e => e.CitizenId == row.CitizenId)
-                .OrderBy(e => e.StartDate).ThenBy(e => e.SourceKey, StringComparer.Ordinal).ToList();
-            foreach (var employment in own)
+            var own = employments.Where(e => e.Row.CitizenId == row.CitizenId)
+                .OrderBy(e => e.Row.StartDate).ThenBy(e => e.Row.SourceKey, StringComparer.Ordinal).ToList();
+            foreach (var (employment, sent) in own)
             {
                 var source = Reference(Department.HumanResources, RecordKind.Employment, employment.SourceKey, employment.Version);
                 view.Employments.Add(new V1.PersonEmployment
                 {
                     Source = source.ToProto(),
-                    Employment = sent.TryGetValue(source, out var record) ? mask.Record(record).Employment : null,
+                    Employment = AsSent(sent, mask)?.Employment,
                     Stable = EmploymentStability.IsStableOn(Fact(source, employment), asOf, policy),
                 });
             }
 
-            var welfare = entitlements.Where(e => e.CitizenId == row.CitizenId)
-                .OrderBy(e => e.StartDate).ThenBy(e => e.SourceKey, StringComparer.Ordinal).ToList();
-            foreach (var entitlement in welfare)
+            var welfare = entitlements.Where(e => e.Row.CitizenId == row.CitizenId)
+                .OrderBy(e => e.Row.StartDate).ThenBy(e => e.Row.SourceKey, StringComparer.Ordinal).ToList();
+            foreach (var (entitlement, sent, paymentCount, paidFen) in welfare)
             {
                 var source = Reference(Department.CivilAffairs, RecordKind.WelfareEntitlement, entitlement.SourceKey, entitlement.Version);
-                var payments = paid.GetValueOrDefault(entitlement.SourceKey);
                 view.Welfare.Add(new V1.PersonWelfare
                 {
                     Source = source.ToProto(),
-                    Entitlement = sent.TryGetValue(source, out var record) ? mask.Record(record).WelfareEntitlement : null,
-                    PaymentCount = payments?.Count ?? 0,
-                    PaidTotal = AuditMapping.FromFen(payments?.TotalFen ?? 0),
+                    Entitlement = AsSent(sent, mask)?.WelfareEntitlement,
+                    PaymentCount = paymentCount,
+                    PaidTotal = AuditMapping.FromFen(paidFen),
                 });
             }
 
@@ -159,28 +178,9 @@ public sealed class ReconciledViewReader(
         return reads;
     }
 
-    /// <summary>The records exactly as the departments sent them, by the version they were reconciled from.</summary>
-    private async Task<Dictionary<SourceReference, V1.SubmissionRecord>> AsSentAsync(
-        IReadOnlyList<SourceReference> sources, CancellationToken cancellationToken)
-    {
-        var wanted = sources.ToHashSet();
-        var versions = new List<(Department Department, RecordKind Kind, string SourceKey, long Version, byte[] Payload)>();
-        // One look-up per department and kind, each a seek on the (department, kind, key, version) index.
-        foreach (var group in sources.GroupBy(s => (s.Department, s.Kind)))
-        {
-            var (department, kind) = group.Key;
-            var keys = group.Select(s => s.SourceKey).Distinct().ToList();
-            versions.AddRange((await db.SourceVersions.AsNoTracking()
-                    .Where(v => v.Department == department && v.Kind == kind && keys.Contains(v.SourceKey))
-                    .Select(v => new { v.Version, v.SourceKey, v.Payload })
-                    .ToListAsync(cancellationToken))
-                .Select(v => (department, kind, v.SourceKey, v.Version, v.Payload)));
-        }
-        return versions
-            .Select(v => (Source: Reference(v.Department, v.Kind, v.SourceKey, v.Version), v.Payload))
-            .Where(v => wanted.Contains(v.Source))
-            .ToDictionary(v => v.Source, v => V1.SubmissionRecord.Parser.ParseFrom(v.Payload));
-    }
+    /// <summary>The record exactly as its department sent it, masked for the caller; null if its version is missing.</summary>
+    private static V1.SubmissionRecord? AsSent(byte[]? payload, CitizenIdMask mask) =>
+        payload is null ? null : mask.Record(V1.SubmissionRecord.Parser.ParseFrom(payload));
 
     // The reconciled row holds what stability is judged on: the period. The person's name is not needed for it.
     private static EmploymentFact Fact(SourceReference source, E.ReconciledEmployment row) =>

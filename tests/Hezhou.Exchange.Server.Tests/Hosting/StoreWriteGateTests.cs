@@ -53,6 +53,26 @@ public sealed class StoreWriteGateTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task SmallWrite_KeepsTheDefaultCache_AndHoldsTheGateUntilDisposed()
+    {
+        var gate = new StoreWriteGate(new StorageOptions());
+        await using var db = Context();
+        await using var other = Context();
+
+        var first = await gate.BeginAsync(db, CancellationToken.None, WriteSize.Small);
+        Assert.Equal(-2000, await CacheSizeAsync(db));
+        var next = gate.BeginAsync(other, CancellationToken.None, WriteSize.Small);
+        await Task.Delay(200);
+        Assert.False(next.IsCompleted, "A second writer got in while the first held the gate.");
+
+        await first.CommitAsync(CancellationToken.None);
+        await first.DisposeAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await using var second = await next.WaitAsync(timeout.Token);
+        Assert.Equal(-2000, await CacheSizeAsync(other));
+    }
+
+    [Fact]
     public async Task BeginAsync_StoreCannotBeOpened_FailsAndLetsTheNextWriterIn()
     {
         var gate = new StoreWriteGate(new StorageOptions());
