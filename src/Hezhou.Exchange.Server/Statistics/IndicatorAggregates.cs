@@ -130,13 +130,19 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
 
     /// <summary>
     /// The sums of some scopes being changed: households taken out and put in, each with the day its tally is of. A
-    /// sum moves to a later day with the first household tallied for it, and counts for that day once all are.
+    /// sum moves to a later day with the first household tallied for it, and counts for that day once all are. The
+    /// tallies put in and taken out are summed in one pass per scope (<see cref="IndicatorTally.Sum"/>), a thousand at
+    /// a time: added to the city's sum one by one, each would copy its counts for every site.
     /// </summary>
     private sealed class ScopeSums(IReadOnlyList<IndicatorSums> rows)
     {
+        private const int FoldEvery = 1_000;
+
         private readonly Dictionary<string, IndicatorSums> rows = rows.ToDictionary(r => r.Scope, StringComparer.Ordinal);
         private readonly Dictionary<string, IndicatorTally> tallies = rows.ToDictionary(
             r => r.Scope, r => StoredJson.Read<IndicatorTally>(r.Tally), StringComparer.Ordinal);
+        private readonly Dictionary<string, List<IndicatorTally>> putIn = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<IndicatorTally>> takenOut = new(StringComparer.Ordinal);
         private readonly HashSet<string> added = new(StringComparer.Ordinal);
 
         public void Subtract(IEnumerable<string> scopes, IndicatorTally tally, DateOnly asOf)
@@ -144,7 +150,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
             foreach (var scope in scopes)
             {
                 var row = rows[scope];
-                tallies[scope] = tallies[scope].Subtract(tally);
+                Stage(takenOut, scope, tally);
                 row.Households--;
                 row.HouseholdsOfAsOf -= asOf == row.AsOf ? 1 : 0;
             }
@@ -166,7 +172,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
                     row.AsOf = asOf;
                     row.HouseholdsOfAsOf = 0;
                 }
-                tallies[scope] = tallies[scope].Add(tally);
+                Stage(putIn, scope, tally);
                 row.Households++;
                 row.HouseholdsOfAsOf += asOf == row.AsOf ? 1 : 0;
             }
@@ -177,6 +183,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         {
             foreach (var (scope, row) in rows)
             {
+                Fold(scope);
                 row.Tally = StoredJson.Write(tallies[scope]);
                 if (added.Contains(scope))
                 {
@@ -191,6 +198,33 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
                 }
             }
             return rows.Count;
+        }
+
+        private void Stage(Dictionary<string, List<IndicatorTally>> staged, string scope, IndicatorTally tally)
+        {
+            if (!staged.TryGetValue(scope, out var list))
+            {
+                list = staged[scope] = [];
+            }
+            list.Add(tally);
+            if (list.Count >= FoldEvery)
+            {
+                Fold(scope);
+            }
+        }
+
+        /// <summary>Adds what was put in to the scope's sum and takes out what was taken out, and clears both.</summary>
+        private void Fold(string scope)
+        {
+            var plus = putIn.GetValueOrDefault(scope) ?? [];
+            var minus = takenOut.GetValueOrDefault(scope) ?? [];
+            if (plus.Count + minus.Count == 0)
+            {
+                return;
+            }
+            tallies[scope] = IndicatorTally.Sum([tallies[scope], .. plus]).Subtract(IndicatorTally.Sum(minus));
+            plus.Clear();
+            minus.Clear();
         }
     }
 }
