@@ -19,7 +19,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     private const string City = "city";
 
     /// <summary>The scope key of a GetStatistics request's county or site (at most one is given), or of the city.</summary>
-    public static string ScopeOf(string? county, string? site) =>
+    private static string ScopeOf(string? county, string? site) =>
         site is not null ? $"site:{site}" : county is not null ? $"county:{county}" : City;
 
     /// <summary>The scopes a household counts in: the city, its county once known, and its site.</summary>
