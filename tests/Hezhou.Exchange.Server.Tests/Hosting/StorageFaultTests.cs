@@ -160,13 +160,7 @@ public sealed class StorageFaultTests
         {
             return (await client.SubmitBatchAsync(Records.Batch(batchId, records), Deadlines.Call)).Batch;
         }
-        using var call = client.StreamRecords(deadline: Deadlines.Short);
-        foreach (var chunk in records.Chunk(500))
-        {
-            await call.RequestStream.WriteAsync(new StreamRecordsRequest { BatchId = batchId, Records = { chunk } });
-        }
-        await call.RequestStream.CompleteAsync();
-        return (await call.ResponseAsync).Batch;
+        return (await Streaming.StreamAsync(client, batchId, Deadlines.Short, records.Chunk(500))).Batch;
     }
 
     /// <summary>The server answers the health check and reads while its store refuses writes; the failed batch is absent.</summary>

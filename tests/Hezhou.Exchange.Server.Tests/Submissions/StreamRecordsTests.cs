@@ -173,23 +173,7 @@ public sealed class StreamRecordsTests
         return record;
     }
 
-    private static async Task<StreamRecordsResponse> StreamAsync(
-        SubmissionService.SubmissionServiceClient client, string batchId, params SubmissionRecord[][] chunks)
-    {
-        using var call = client.StreamRecords(deadline: Deadlines.Long);
-        try
-        {
-            foreach (var chunk in chunks)
-            {
-                await call.RequestStream.WriteAsync(new StreamRecordsRequest { BatchId = batchId, Records = { chunk } });
-            }
-            await call.RequestStream.CompleteAsync();
-        }
-        catch (Exception e) when (e is RpcException or InvalidOperationException)
-        {
-            // The server ended the call while records were still being written: its status says why, as a client
-            // that reads the response after a failed write learns (the CLI's pusher does the same).
-        }
-        return await call.ResponseAsync;
-    }
+    private static Task<StreamRecordsResponse> StreamAsync(
+        SubmissionService.SubmissionServiceClient client, string batchId, params SubmissionRecord[][] chunks) =>
+        Streaming.StreamAsync(client, batchId, Deadlines.Long, chunks);
 }
