@@ -81,6 +81,9 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     public async Task<int> SumFromHouseholdsIfMissingAsync(CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Replicas starting at once on SQL Server take turns here, as reconcilers do at the city's row, so that the one
+        // that comes second finds the sums written rather than writing them again. (SQLite lets one writer in anyway.)
+        await claims.ClaimScopesAsync([City], cancellationToken);
         if (await db.IndicatorSums.AnyAsync(cancellationToken) || !await db.HouseholdIndicators.AnyAsync(cancellationToken))
         {
             return 0;
