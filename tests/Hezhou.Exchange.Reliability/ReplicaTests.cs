@@ -101,13 +101,8 @@ public sealed class ReplicaTests(ITestOutputHelper output)
         ServerProcess server, string apiKey, string batchId, SubmissionRecord[] records, int recordsPerMessage)
     {
         using var channel = server.Channel(apiKey);
-        using var call = new SubmissionService.SubmissionServiceClient(channel).StreamRecords(deadline: DateTime.UtcNow.AddMinutes(10));
-        foreach (var chunk in records.Chunk(recordsPerMessage))
-        {
-            await call.RequestStream.WriteAsync(new StreamRecordsRequest { BatchId = batchId, Records = { chunk } });
-        }
-        await call.RequestStream.CompleteAsync();
-        var batch = (await call.ResponseAsync).Batch;
+        var batch = (await Streaming.StreamAsync(new SubmissionService.SubmissionServiceClient(channel), batchId,
+            DateTime.UtcNow.AddMinutes(10), records.Chunk(recordsPerMessage))).Batch;
         Assert.Equal(records.Length, batch.RecordCount);
     }
 

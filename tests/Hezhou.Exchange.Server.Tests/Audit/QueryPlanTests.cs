@@ -60,18 +60,16 @@ public sealed partial class QueryPlanTests
         var statements = new StatementCapture();
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024, storeInterceptors: statements);
         await AuditData.PushPersonOfThreeDepartmentsAsync(app);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        CapturedStatement? check;
-        while ((check = statements.Captured().FirstOrDefault(s => s.Sql.Contains("\"household_indicators\"", StringComparison.Ordinal)
-                   && s.Sql.Contains("\"AsOf\"", StringComparison.Ordinal))) is null)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The idle reconciler never checked for tallies of another day.");
-            await Task.Delay(100);
-        }
+        CapturedStatement? check = null;
+        await Polling.UntilAsync(
+            () => Task.FromResult((check = statements.Captured().FirstOrDefault(s =>
+                s.Sql.Contains("\"household_indicators\"", StringComparison.Ordinal)
+                && s.Sql.Contains("\"AsOf\"", StringComparison.Ordinal))) is not null),
+            "The idle reconciler never checked for tallies of another day.");
 
         await using var store = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
         await store.OpenAsync();
-        var plan = await PlanAsync(store, check);
+        var plan = await PlanAsync(store, check!);
         Assert.Contains(plan, line => line.StartsWith("SEARCH h USING COVERING INDEX IX_household_indicators_AsOf", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN h", StringComparison.Ordinal));
     }

@@ -76,11 +76,13 @@ public sealed class IndicatorAggregatesTests
         // A year on, the child A3 is 15 and the employments of 2024 have lasted: the indicators move with the day.
         clock.Advance(TimeSpan.FromDays(365));
         var nextYear = new DateOnly(2025, 6, 30);
-        await WaitUntilAsync(async () =>
-        {
-            await using var store = app.OpenStore();
-            return await store.IndicatorSums.AllAsync(s => s.AsOf == nextYear && s.HouseholdsOfAsOf == s.Households);
-        });
+        await Polling.UntilAsync(
+            async () =>
+            {
+                await using var store = app.OpenStore();
+                return await store.IndicatorSums.AllAsync(s => s.AsOf == nextYear && s.HouseholdsOfAsOf == s.Households);
+            },
+            "The reconciler did not refresh the sums for the new day in time.");
 
         var after = await StatisticsAsync(app, null, null);
         Assert.Equal(await CountedAfreshAsync(app, null, null, nextYear), after);
@@ -155,15 +157,5 @@ public sealed class IndicatorAggregatesTests
             db, db.Households.Where(h => (county == null || h.CountyCode == county) && (site == null || h.SiteCode == site)),
             asOf, policy, CancellationToken.None);
         return CityIndicators.From(asOf, IndicatorTally.Sum(households.Select(h => h.Tally))).ToProto();
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The reconciler did not refresh the sums for the new day in time.");
-            await Task.Delay(50);
-        }
     }
 }
