@@ -18,6 +18,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// </summary>
 public sealed class ReconciledViewReader(
     ExchangeDbContext db,
+    StoreReaders readers,
     ReconciliationPolicy policy,
     PersonalDataAccessLog accessLog,
     TimeProvider clock)
@@ -31,16 +32,18 @@ public sealed class ReconciledViewReader(
         violations.Purpose("purpose", request.Purpose);
         var asOf = violations.AsOfDate("as_of_date", request.AsOfDate, today);
         violations.ThrowIfAny();
-        // One connection for the call's several look-ups, rather than one taken from the pool and given back for each.
-        await db.Database.OpenConnectionAsync(cancellationToken);
-
-        var row = await PersonById(db, request.CitizenId, cancellationToken)
-            ?? throw ExchangeErrors.Create(
-                Code.NotFound, ErrorReasons.PersonNotFound, "No reconciled person has this citizen ID.");
-
-        var person = (await PersonsAsync([row], asOf, CitizenIdMask.For(caller), cancellationToken)).Single();
+        PersonRead person;
+        using (var reads = readers.Rent(db))
+        {
+            // One connection for the call's several look-ups, rather than one taken from the pool and given back for each.
+            await reads.Db.Database.OpenConnectionAsync(cancellationToken);
+            var row = await PersonById(reads.Db, request.CitizenId, cancellationToken)
+                ?? throw ExchangeErrors.Create(
+                    Code.NotFound, ErrorReasons.PersonNotFound, "No reconciled person has this citizen ID.");
+            person = (await PersonsAsync(reads.Db, [row], asOf, CitizenIdMask.For(caller), cancellationToken)).Single();
+        }
         await accessLog.WriteAsync(
-            caller, method, request.Purpose, [new(row.CitizenId, person.RecordCount)], cancellationToken);
+            caller, method, request.Purpose, [new(person.CitizenId, person.RecordCount)], cancellationToken);
         return new V1.GetPersonResponse { Person = person.View };
     }
 
@@ -51,32 +54,29 @@ public sealed class ReconciledViewReader(
         violations.Required("household_id", request.HouseholdId);
         violations.Purpose("purpose", request.Purpose);
         violations.ThrowIfAny();
-        await db.Database.OpenConnectionAsync(cancellationToken);
-
-        var row = await db.Households.AsNoTracking()
-            .SingleOrDefaultAsync(h => h.HouseholdId == request.HouseholdId, cancellationToken)
-            ?? throw ExchangeErrors.Create(
-                Code.NotFound, ErrorReasons.HouseholdNotFound, $"No reconciled household \"{request.HouseholdId}\".");
-        var siteName = await db.Sites.AsNoTracking()
-            .Where(s => s.SiteCode == row.SiteCode).Select(s => s.Name).FirstOrDefaultAsync(cancellationToken);
-        var memberRows = (await db.Persons.AsNoTracking()
-                .Where(p => p.HouseholdId == request.HouseholdId)
-                .ToListAsync(cancellationToken))
-            .OrderBy(p => p.RelationToHead == RelationToHead.Unspecified ? int.MaxValue : (int)p.RelationToHead)
-            .ThenBy(p => p.CitizenId, StringComparer.Ordinal)
-            .ToList();
-
         var mask = CitizenIdMask.For(caller);
-        var members = await PersonsAsync(memberRows, AuditArguments.Today(clock), mask, cancellationToken);
-        var household = row.ToProto(siteName, mask);
+        V1.ReconciledHousehold household;
+        List<PersonRead> members;
+        using (var reads = readers.Rent(db))
+        {
+            var store = reads.Db;
+            await store.Database.OpenConnectionAsync(cancellationToken);
+            var row = await HouseholdById(store, request.HouseholdId, cancellationToken)
+                ?? throw ExchangeErrors.Create(
+                    Code.NotFound, ErrorReasons.HouseholdNotFound, $"No reconciled household \"{request.HouseholdId}\".");
+            var siteName = await SiteName(store, row.SiteCode, cancellationToken);
+            var memberRows = (await MembersOf(store, request.HouseholdId).ToListAsync(cancellationToken))
+                .OrderBy(p => p.RelationToHead == RelationToHead.Unspecified ? int.MaxValue : (int)p.RelationToHead)
+                .ThenBy(p => p.CitizenId, StringComparer.Ordinal)
+                .ToList();
+            members = await PersonsAsync(store, memberRows, AuditArguments.Today(clock), mask, cancellationToken);
+            household = row.ToProto(siteName, mask);
+            var memberIds = memberRows.Select(p => p.CitizenId).ToList();
+            var open = (await DiscrepanciesOfHousehold(store, request.HouseholdId, memberIds).ToListAsync(cancellationToken))
+                .StillOpen();
+            household.OpenDiscrepancies.Add(open.Select(d => d.ToProto(mask)));
+        }
         household.Members.Add(members.Select(m => m.View));
-        var memberIds = memberRows.Select(p => p.CitizenId).ToList();
-        var open = (await db.Discrepancies.AsNoTracking().Include(d => d.History)
-                .Where(d => d.HouseholdId == request.HouseholdId || memberIds.Contains(d.Subject))
-                .OrderBy(d => d.Id)
-                .ToListAsync(cancellationToken))
-            .StillOpen();
-        household.OpenDiscrepancies.Add(open.Select(d => d.ToProto(mask)));
 
         await accessLog.WriteAsync(
             caller, method, request.Purpose,
@@ -132,14 +132,34 @@ public sealed class ReconciledViewReader(
             .Where(d => ids.Contains(d.Subject))
             .OrderBy(d => d.Id));
 
+    private static readonly Func<ExchangeDbContext, string, CancellationToken, Task<E.ReconciledHousehold?>> HouseholdById =
+        EF.CompileAsyncQuery((ExchangeDbContext db, string householdId, CancellationToken _) =>
+            db.Households.AsNoTracking().SingleOrDefault(h => h.HouseholdId == householdId));
+
+    private static readonly Func<ExchangeDbContext, string, CancellationToken, Task<string?>> SiteName =
+        EF.CompileAsyncQuery((ExchangeDbContext db, string siteCode, CancellationToken _) =>
+            db.Sites.AsNoTracking().Where(s => s.SiteCode == siteCode).Select(s => s.Name).FirstOrDefault());
+
+    private static readonly Func<ExchangeDbContext, string, IAsyncEnumerable<E.ReconciledPerson>> MembersOf =
+        EF.CompileAsyncQuery((ExchangeDbContext db, string householdId) =>
+            db.Persons.AsNoTracking().Where(p => p.HouseholdId == householdId));
+
+    // The household's own discrepancies and its members'.
+    private static readonly Func<ExchangeDbContext, string, List<string>, IAsyncEnumerable<E.DiscrepancyEntry>> DiscrepanciesOfHousehold =
+        EF.CompileAsyncQuery<ExchangeDbContext, string, List<string>, E.DiscrepancyEntry>((db, householdId, memberIds) =>
+            db.Discrepancies.AsNoTracking()
+                .Include(d => d.History)
+                .Where(d => d.HouseholdId == householdId || memberIds.Contains(d.Subject))
+                .OrderBy(d => d.Id));
+
     /// <summary>The full views of the persons, in the order given, with employments judged stable on <paramref name="asOf"/>.</summary>
     private async Task<List<PersonRead>> PersonsAsync(
-        IReadOnlyList<E.ReconciledPerson> rows, DateOnly asOf, CitizenIdMask mask, CancellationToken cancellationToken)
+        ExchangeDbContext store, IReadOnlyList<E.ReconciledPerson> rows, DateOnly asOf, CitizenIdMask mask, CancellationToken cancellationToken)
     {
         var ids = rows.Select(p => p.CitizenId).ToList();
-        var employments = await EmploymentsOf(db, ids).ToListAsync(cancellationToken);
-        var entitlements = await EntitlementsOf(db, ids).ToListAsync(cancellationToken);
-        var open = (await DiscrepanciesOf(db, ids).ToListAsync(cancellationToken)).StillOpen().ToList();
+        var employments = await EmploymentsOf(store, ids).ToListAsync(cancellationToken);
+        var entitlements = await EntitlementsOf(store, ids).ToListAsync(cancellationToken);
+        var open = (await DiscrepanciesOf(store, ids).ToListAsync(cancellationToken)).StillOpen().ToList();
 
         var reads = new List<PersonRead>(rows.Count);
         foreach (var row in rows)

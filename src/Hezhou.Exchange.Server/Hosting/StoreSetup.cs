@@ -28,6 +28,7 @@ public static class StoreSetup
         // Pooled: a new context resolved EF's internal services and looked for a compiled model by reflection on every
         // call, a tenth of a GetPerson's CPU; a pooled one is reset and handed out again.
         services.AddDbContextPool<ExchangeDbContext>(db => StorageRegistration.Configure(db, options.Provider, connectionString));
+        services.AddSingleton<StoreReaders>();
         return services;
     }
 

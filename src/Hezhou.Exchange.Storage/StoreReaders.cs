@@ -1,0 +1,116 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.ObjectPool;
+
+namespace Hezhou.Exchange.Storage;
+
+/// <summary>
+/// Contexts for the auditors' look-ups whose SQLite connections stay open from one call to the next, each keeping the
+/// statements it ran prepared (<see cref="SqliteStatementCache"/>). A pooled connection cannot do that:
+/// Microsoft.Data.Sqlite finalises a connection's statements when it goes back to the pool. On SQL Server, which keeps
+/// its plans itself, a look-up runs on the caller's own context.
+/// </summary>
+/// <remarks>
+/// The contexts only read, untracked. Their reads are not retried: a reader of a write-ahead-logged SQLite file does
+/// not wait on the writers' lock, and SQLite waits out the rare busy moment itself (the connection's busy timeout). Not
+/// retrying lets EF Core stream a result rather than buffer it in case it must be read again.
+/// </remarks>
+public sealed class StoreReaders : IDisposable
+{
+    /// <summary>Readers kept between calls; more are opened for a burst and closed when it is over.</summary>
+    public const int MostKept = 16;
+
+    private readonly ObjectPool<Reader>? pool;
+
+    public StoreReaders(DbContextOptions<ExchangeDbContext> options, StorageOptions storage)
+    {
+        if (storage.Provider == StorageProvider.Sqlite)
+        {
+            pool = new DefaultObjectPoolProvider { MaximumRetained = MostKept }.Create(new Policy(options));
+        }
+    }
+
+    /// <summary>A context to read through until the lease is disposed: a kept SQLite reader, or <paramref name="own"/>.</summary>
+    public Lease Rent(ExchangeDbContext own) => pool is null ? new Lease(own, null, null) : Lease.Of(pool);
+
+    public void Dispose() => (pool as IDisposable)?.Dispose();
+
+    /// <summary>A context lent for one call's reads.</summary>
+    public readonly struct Lease : IDisposable
+    {
+        private readonly ObjectPool<Reader>? pool;
+        private readonly Reader? reader;
+
+        internal Lease(ExchangeDbContext db, ObjectPool<Reader>? pool, Reader? reader)
+        {
+            Db = db;
+            this.pool = pool;
+            this.reader = reader;
+        }
+
+        public ExchangeDbContext Db { get; }
+
+        /// <summary>How many queries of the lent context ran through a statement prepared before (0 on SQL Server).</summary>
+        public long Reused => reader?.Statements.Reused ?? 0;
+
+        internal static Lease Of(ObjectPool<Reader> pool)
+        {
+            var reader = pool.Get();
+            return new Lease(reader.Db, pool, reader);
+        }
+
+        public void Dispose()
+        {
+            if (reader is not null)
+            {
+                pool!.Return(reader);
+            }
+        }
+    }
+
+    /// <summary>An open connection, the statements prepared on it, and a context that reads through them.</summary>
+    internal sealed class Reader : IDisposable
+    {
+        private readonly SqliteConnection connection;
+
+        public Reader(DbContextOptions<ExchangeDbContext> shared)
+        {
+            var relational = RelationalOptionsExtension.Extract(shared);
+            connection = new SqliteConnection(relational.ConnectionString);
+            connection.Open();
+            Statements = new SqliteStatementCache(connection);
+            // The server's own options (provider, migrations, interceptors), on this connection and without retries.
+            var options = new DbContextOptionsBuilder<ExchangeDbContext>(shared);
+            ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(relational
+                .WithConnectionString(null)
+                .WithConnection(connection)
+                .WithExecutionStrategyFactory(dependencies => new NonRetryingExecutionStrategy(dependencies)));
+            options.AddInterceptors(Statements);
+            options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+            Db = new ExchangeDbContext(options.Options);
+        }
+
+        public ExchangeDbContext Db { get; }
+
+        public SqliteStatementCache Statements { get; }
+
+        public bool IsOpen => connection.State == System.Data.ConnectionState.Open;
+
+        public void Dispose()
+        {
+            Db.Dispose();
+            Statements.Dispose();
+            connection.Dispose();
+        }
+    }
+
+    private sealed class Policy(DbContextOptions<ExchangeDbContext> options) : PooledObjectPolicy<Reader>
+    {
+        public override Reader Create() => new(options);
+
+        // A reader whose connection the store broke is closed rather than lent again.
+        public override bool Return(Reader reader) => reader.IsOpen;
+    }
+}
