@@ -139,35 +139,4 @@ public sealed class StoreResilienceTests
             }
         }
     }
-
-    /// <summary>A migrated SQLite store in a temporary file, configured as the server configures it.</summary>
-    private sealed class TemporaryStore : IAsyncDisposable
-    {
-        private readonly string path;
-
-        private TemporaryStore(string path, ExchangeDbContext db)
-        {
-            this.path = path;
-            Db = db;
-        }
-
-        public ExchangeDbContext Db { get; }
-
-        public static async Task<TemporaryStore> CreateAsync()
-        {
-            var path = Path.Combine(Path.GetTempPath(), $"hezhou-claims-{Guid.NewGuid():N}.db");
-            var options = new DbContextOptionsBuilder<ExchangeDbContext>();
-            StorageRegistration.Configure(options, StorageProvider.Sqlite,
-                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            var db = new ExchangeDbContext(options.Options);
-            await db.Database.MigrateAsync();
-            return new TemporaryStore(path, db);
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Db.DisposeAsync();
-            File.Delete(path);
-        }
-    }
 }
