@@ -28,10 +28,17 @@ public sealed class AccessLogWriter(
         await pending.Written.Task.WaitAsync(cancellationToken);
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    // Every read waits for its group's commit, so the writer runs on a thread of its own: on the thread pool, each
+    // step of a commit queued behind the very reads that wait for it, and under load a read spent more time waiting
+    // for the log than working. The store's SQLite calls complete synchronously, so the steps stay on this thread.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(
+            () => WriteUntilStopped(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void WriteUntilStopped(CancellationToken stoppingToken)
     {
         var group = new List<Pending>();
-        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
         {
             group.Clear();
             while (queue.Reader.TryRead(out var pending))
@@ -40,20 +47,7 @@ public sealed class AccessLogWriter(
             }
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
-                await writeGate.RunAsync(db, async token =>
-                {
-                    await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
-                    var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
-                    var entries = group.SelectMany(p => p.Entries).ToList();
-                    await ledger.AppendAsync(entries, token);
-                    // The bulk path, not change tracking: SaveChanges spent half the writer's time generating the
-                    // same INSERT again for every group and reading each row's Id back, which nothing here uses.
-                    await BulkInsert.InsertAsync(db, entries, token);
-                    await transaction.CommitAsync(token);
-                    return group.Count;
-                }, stoppingToken);
+                WriteAsync(group, stoppingToken).GetAwaiter().GetResult();
                 group.ForEach(p => p.Written.TrySetResult());
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -62,6 +56,25 @@ public sealed class AccessLogWriter(
                 group.ForEach(p => p.Written.TrySetException(exception));
             }
         }
+    }
+
+    /// <summary>One transaction for the group's entries, chained in the ledger.</summary>
+    private async Task WriteAsync(List<Pending> group, CancellationToken stoppingToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
+        await writeGate.RunAsync(db, async token =>
+        {
+            await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
+            var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
+            var entries = group.SelectMany(p => p.Entries).ToList();
+            await ledger.AppendAsync(entries, token);
+            // The bulk path, not change tracking: SaveChanges spent half the writer's time generating the
+            // same INSERT again for every group and reading each row's Id back, which nothing here uses.
+            await BulkInsert.InsertAsync(db, entries, token);
+            await transaction.CommitAsync(token);
+            return group.Count;
+        }, stoppingToken);
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
