@@ -37,6 +37,8 @@ public sealed class AccessLogWriter(
 
     private void WriteUntilStopped(CancellationToken stoppingToken)
     {
+        // Named for top, perf and dotnet-trace, which show a thread's name.
+        Thread.CurrentThread.Name = "Access log";
         var group = new List<Pending>();
         while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
         {
