@@ -17,7 +17,7 @@ public sealed class StoreReadersTests
     {
         await using var store = await TemporaryStore.CreateAsync();
         await AddAsync(store, "HH-1", "HH-2", "HH-2");
-        using var readers = new StoreReaders(store.Options, new StorageOptions { Provider = StorageProvider.Sqlite });
+        using var readers = SqliteReaders(store);
 
         using var reads = readers.Rent(store.Db);
         var first = await EntriesOfAsync(reads.Db, "HH-1");
@@ -34,7 +34,7 @@ public sealed class StoreReadersTests
     {
         await using var store = await TemporaryStore.CreateAsync();
         await AddAsync(store, "HH-1");
-        using var readers = new StoreReaders(store.Options, new StorageOptions { Provider = StorageProvider.Sqlite });
+        using var readers = SqliteReaders(store);
         using var reads = readers.Rent(store.Db);
         Assert.Equal(["HH-1"], await EntriesOfAsync(reads.Db, "HH-1"));
 
@@ -48,7 +48,7 @@ public sealed class StoreReadersTests
     {
         await using var store = await TemporaryStore.CreateAsync();
         await AddAsync(store, "HH-1");
-        using var readers = new StoreReaders(store.Options, new StorageOptions { Provider = StorageProvider.Sqlite });
+        using var readers = SqliteReaders(store);
         using var reads = readers.Rent(store.Db);
         await EntriesOfAsync(reads.Db, "HH-1");
         await EntriesOfAsync(reads.Db, "HH-1");
@@ -67,7 +67,7 @@ public sealed class StoreReadersTests
     {
         await using var store = await TemporaryStore.CreateAsync();
         await AddAsync(store, "HH-1");
-        using var readers = new StoreReaders(store.Options, new StorageOptions { Provider = StorageProvider.Sqlite });
+        using var readers = SqliteReaders(store);
 
         // More than EF Core allows service providers (20), and more than are kept: each reader's context must share one.
         var leases = Enumerable.Range(0, StoreReaders.MostKept + 10).Select(_ => readers.Rent(store.Db)).ToList();
@@ -94,6 +94,9 @@ public sealed class StoreReadersTests
         Assert.Same(db, reads.Db);
         Assert.Equal(0, reads.Reused);
     }
+
+    private static StoreReaders SqliteReaders(TemporaryStore store) =>
+        new(store.Options, new StorageOptions { Provider = StorageProvider.Sqlite });
 
     private static async Task AddAsync(TemporaryStore store, params string[] households)
     {
