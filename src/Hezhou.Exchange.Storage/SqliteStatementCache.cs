@@ -13,7 +13,8 @@ namespace Hezhou.Exchange.Storage;
 /// EF Core still creates its command and binds its parameters; this runs, in its place, the kept command of the same
 /// text with those parameters. A statement is only reset, never finalised, when its reader is disposed, so it ends its
 /// read transaction as any other. Commands are kept per SQL text; the server's queries are a fixed set, and past
-/// <see cref="MostStatements"/> texts a query runs as it would have without the cache.
+/// <see cref="MostStatements"/> texts a query runs as it would have without the cache. Like its connection, it serves one
+/// caller at a time.
 /// </remarks>
 public sealed class SqliteStatementCache(SqliteConnection connection) : DbCommandInterceptor, IDisposable
 {
@@ -23,9 +24,6 @@ public sealed class SqliteStatementCache(SqliteConnection connection) : DbComman
 
     /// <summary>How many queries ran through a statement prepared before.</summary>
     public long Reused { get; private set; }
-
-    /// <summary>How many statements are kept prepared.</summary>
-    public int Count => statements.Count;
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result) =>

@@ -37,11 +37,11 @@ public sealed class StoreReaders : IDisposable
 
     public void Dispose() => (pool as IDisposable)?.Dispose();
 
-    /// <summary>A context lent for one call's reads.</summary>
-    public readonly struct Lease : IDisposable
+    /// <summary>A context lent for one call's reads; disposing it gives a kept reader back, once.</summary>
+    public sealed class Lease : IDisposable
     {
         private readonly ObjectPool<Reader>? pool;
-        private readonly Reader? reader;
+        private Reader? reader;
 
         internal Lease(ExchangeDbContext db, ObjectPool<Reader>? pool, Reader? reader)
         {
@@ -63,9 +63,9 @@ public sealed class StoreReaders : IDisposable
 
         public void Dispose()
         {
-            if (reader is not null)
+            if (Interlocked.Exchange(ref reader, null) is { } returned)
             {
-                pool!.Return(reader);
+                pool!.Return(returned);
             }
         }
     }

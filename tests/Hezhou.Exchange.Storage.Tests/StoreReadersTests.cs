@@ -83,6 +83,21 @@ public sealed class StoreReadersTests
     }
 
     [Fact]
+    public async Task LeaseDisposedTwice_GivesItsReaderBackOnce()
+    {
+        await using var store = await TemporaryStore.CreateAsync();
+        using var readers = SqliteReaders(store);
+        var first = readers.Rent(store.Db);
+
+        first.Dispose();
+        first.Dispose();
+        using var second = readers.Rent(store.Db);
+        using var third = readers.Rent(store.Db);
+
+        Assert.NotSame(second.Db, third.Db);
+    }
+
+    [Fact]
     public void SqlServerStore_LendsTheCallersOwnContext()
     {
         using var db = new SqlServer.DesignTimeContextFactory().CreateDbContext([]);
