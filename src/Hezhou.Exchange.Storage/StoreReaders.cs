@@ -14,8 +14,8 @@ namespace Hezhou.Exchange.Storage;
 /// </summary>
 /// <remarks>
 /// The contexts only read, untracked. Their reads are not retried: a reader of a write-ahead-logged SQLite file does
-/// not wait on the writers' lock, and SQLite waits out the rare busy moment itself (the connection's busy timeout). Not
-/// retrying lets EF Core stream a result rather than buffer it in case it must be read again.
+/// not wait on the writers' lock, and Microsoft.Data.Sqlite waits out the rare busy moment itself, for the command's
+/// timeout (30 s). Not retrying lets EF Core stream a result rather than buffer it in case it must be read again.
 /// </remarks>
 public sealed class StoreReaders : IDisposable
 {
