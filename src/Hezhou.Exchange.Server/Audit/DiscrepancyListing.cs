@@ -14,7 +14,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// Lists discrepancies by county, site, rule, status and department, in the order they were first found, a page at
 /// a time (AIP-158, keyset paging on the discrepancy's id). A department sees only those involving its own records.
 /// </summary>
-public sealed class DiscrepancyListing(ExchangeDbContext db)
+public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders readers)
 {
     public async Task<V1.ListDiscrepanciesResponse> ListAsync(
         Caller caller, V1.ListDiscrepanciesRequest request, CancellationToken cancellationToken)
@@ -35,7 +35,8 @@ public sealed class DiscrepancyListing(ExchangeDbContext db)
             ? long.TryParse(key, out var id) ? id : throw AuditArguments.InvalidPageToken("page_token")
             : (long?)null;
 
-        var query = db.Discrepancies.AsNoTracking();
+        using var reads = readers.Rent(db);
+        var query = reads.Db.Discrepancies.AsNoTracking();
         if (request.CountyCode.Length > 0)
         {
             query = query.Where(d => d.CountyCode == request.CountyCode);

@@ -115,7 +115,8 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     }
 
     /// <summary>The tally of a scope as of a day from its sum, or null when the sum is not of that day.</summary>
-    public async Task<IndicatorTally?> TallyAsync(string? county, string? site, DateOnly asOf, CancellationToken cancellationToken)
+    public static async Task<IndicatorTally?> TallyAsync(
+        ExchangeDbContext db, string? county, string? site, DateOnly asOf, CancellationToken cancellationToken)
     {
         var scope = ScopeOf(county, site);
         var row = await db.IndicatorSums.AsNoTracking()

@@ -15,7 +15,7 @@ namespace Hezhou.Exchange.Server.Statistics;
 /// the households in scope, their employments, entitlements and payments.
 /// </summary>
 public sealed class StatisticsQuery(
-    ExchangeDbContext db, IndicatorAggregates aggregates, ReconciliationPolicy policy, TimeProvider clock)
+    ExchangeDbContext own, StoreReaders readers, ReconciliationPolicy policy, TimeProvider clock)
 {
     public async Task<V1.GetStatisticsResponse> GetAsync(V1.GetStatisticsRequest request, CancellationToken cancellationToken)
     {
@@ -23,8 +23,10 @@ public sealed class StatisticsQuery(
         var county = request.ScopeCase == V1.GetStatisticsRequest.ScopeOneofCase.CountyCode ? request.CountyCode : null;
         var site = request.ScopeCase == V1.GetStatisticsRequest.ScopeOneofCase.SiteCode ? request.SiteCode : null;
 
+        using var reads = readers.Rent(own);
+        var db = reads.Db;
         // The site sums answer for the reconciler's day; another day is counted from the reconciled households.
-        var tally = await aggregates.TallyAsync(county, site, asOf, cancellationToken)
+        var tally = await IndicatorAggregates.TallyAsync(db, county, site, asOf, cancellationToken)
             ?? IndicatorTally.Sum((await IndicatorFacts.PerHouseholdAsync(
                 db,
                 db.Households.Where(h => (county == null || h.CountyCode == county) && (site == null || h.SiteCode == site)),
