@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.ObjectPool;
 
 namespace Hezhou.Exchange.Storage;
@@ -77,16 +75,10 @@ public sealed class StoreReaders : IDisposable
 
         public Reader(DbContextOptions<ExchangeDbContext> shared)
         {
-            var relational = RelationalOptionsExtension.Extract(shared);
-            connection = new SqliteConnection(relational.ConnectionString);
+            connection = KeptSqliteContext.NewConnection(shared);
             connection.Open();
             Statements = new SqliteStatementCache(connection);
-            // The server's own options (provider, migrations, interceptors), on this connection and without retries.
-            var options = new DbContextOptionsBuilder<ExchangeDbContext>(shared);
-            ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(relational
-                .WithConnectionString(null)
-                .WithConnection(connection)
-                .WithExecutionStrategyFactory(dependencies => new NonRetryingExecutionStrategy(dependencies)));
+            var options = KeptSqliteContext.Options(shared, connection, retrying: false);
             options.AddInterceptors(Statements);
             options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
             Db = new ExchangeDbContext(options.Options);
@@ -100,9 +92,9 @@ public sealed class StoreReaders : IDisposable
 
         public void Dispose()
         {
-            Db.Dispose();
             Statements.Dispose();
-            connection.Dispose();
+            // The context owns the connection, and closes it.
+            Db.Dispose();
         }
     }
 

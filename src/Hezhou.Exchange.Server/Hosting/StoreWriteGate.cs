@@ -18,7 +18,7 @@ public sealed class StoreWriteGate(StorageOptions options)
     /// connection may be the next writer, so each is given back SQLite's default once its transaction ends
     /// (<see cref="ReaderCacheSql"/>), lest every connection of the pool keep 64 MiB.
     /// </summary>
-    private const string WriterCacheSql = "PRAGMA cache_size = -65536;";
+    internal const string WriterCacheSql = "PRAGMA cache_size = -65536;";
 
     /// <summary>SQLite's default page cache, 2 MiB.</summary>
     internal const string ReaderCacheSql = "PRAGMA cache_size = -2000;";

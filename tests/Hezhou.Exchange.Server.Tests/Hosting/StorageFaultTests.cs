@@ -145,6 +145,30 @@ public sealed class StorageFaultTests
         Assert.Equal(1, await store.AccessLog.CountAsync(a => a.Subject == Records.HeadId()));
     }
 
+    [Fact]
+    public async Task GetPerson_StoreReadOnlyWhenTheAccessLogIsWritten_FailsUnavailableAndIsLoggedOnceWritableAgain()
+    {
+        var faults = new StoreFaults();
+        await using var app = new ExchangeApplication(storeInterceptors: faults);
+        await app.Submissions(DevelopmentKeys.Relocation).SubmitReconciledAsync("households", Records.Site(), Records.Household());
+        var audit = app.Audit(DevelopmentKeys.Auditor);
+        var request = new GetPersonRequest { CitizenId = Records.HeadId(), Purpose = "case 2024-17" };
+
+        // The access log's writer opens its connection for its first entry, so it finds the store read-only.
+        faults.ReadOnly = true;
+        var status = await RpcAssert.FailsAsync(StatusCode.Unavailable, "STORAGE_UNAVAILABLE",
+            () => audit.GetPersonAsync(request, Deadlines.Call).ResponseAsync);
+        Assert.Equal("READ_ONLY", status.GetDetail<ErrorInfo>().Metadata["cause"]);
+
+        // The connection that failed is not written through again: the next entry takes a writable one.
+        faults.ReadOnly = false;
+        var person = await audit.GetPersonAsync(request, Deadlines.Call);
+
+        Assert.Equal("盘金福", person.Person.Name);
+        await using var store = app.OpenStore();
+        Assert.Equal(1, await store.AccessLog.CountAsync(a => a.Subject == Records.HeadId()));
+    }
+
     private static SubmissionRecord[] Payments(int from, int count) =>
         [.. Enumerable.Range(from, count).Select(i =>
         {
