@@ -75,6 +75,8 @@ if (builder.Configuration.GetValue("Reconciliation:Enabled", true))
 }
 
 // Auditors: the reconciled views, listings, the discrepancy loop and the access log.
+builder.Services.AddSingleton(AccessLogOptions.Validated(
+    builder.Configuration.GetSection(AccessLogOptions.SectionName).Get<AccessLogOptions>() ?? new AccessLogOptions()));
 builder.Services.AddSingleton<AccessLogWriter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
 builder.Services.AddScoped<PersonalDataAccessLog>();

@@ -13,6 +13,7 @@ public sealed class ExchangeDbContext(DbContextOptions<ExchangeDbContext> option
     public DbSet<QuarantinedRecord> Quarantine => Set<QuarantinedRecord>();
     public DbSet<DirtySubject> DirtyQueue => Set<DirtySubject>();
     public DbSet<AccessLogEntry> AccessLog => Set<AccessLogEntry>();
+    public DbSet<AccessLogSubject> AccessLogSubjects => Set<AccessLogSubject>();
     public DbSet<SourceRecordSubject> SourceRecordSubjects => Set<SourceRecordSubject>();
     public DbSet<ReconciledSite> Sites => Set<ReconciledSite>();
     public DbSet<ReconciledHousehold> Households => Set<ReconciledHousehold>();

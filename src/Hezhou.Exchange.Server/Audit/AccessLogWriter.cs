@@ -12,7 +12,8 @@ namespace Hezhou.Exchange.Server.Audit;
 /// Writes access-log entries for every concurrent reader in one transaction (group commit). Each reader still waits
 /// until its entries are committed before it is shown anything, but a hundred readers cost one commit, not a hundred
 /// commits queued one behind the other for the store's single write lock. Each entry is chained in the ledger
-/// (<see cref="LedgerChains.AccessLog"/>) in the same transaction.
+/// (<see cref="LedgerChains.AccessLog"/>) in the same transaction. Between groups the writer indexes the entries by
+/// subject, a batch at a time, behind the log (<see cref="AccessLogIndex"/>).
 /// </summary>
 /// <remarks>
 /// On SQLite the writer keeps a connection of its own, with the writers' 64 MiB page cache, for as long as it runs.
@@ -24,6 +25,7 @@ public sealed class AccessLogWriter(
     IServiceScopeFactory scopes,
     StoreWriteGate writeGate,
     StorageOptions storage,
+    AccessLogOptions accessLog,
     DbContextOptions<ExchangeDbContext> options,
     ILogger<AccessLogWriter> logger) : BackgroundService
 {
@@ -31,8 +33,23 @@ public sealed class AccessLogWriter(
 
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
+    /// <summary>How long the writer waits without reads before it indexes a tail shorter than a batch.</summary>
+    private static readonly TimeSpan IndexWhenIdleFor = TimeSpan.FromSeconds(1);
+
     /// <summary>The writer's own context and connection on SQLite, opened for the first group; only its thread uses it.</summary>
     private ExchangeDbContext? own;
+
+    /// <summary>The writer's wait for entries, kept across an idle timeout: the queue has one reader, and one wait.</summary>
+    private Task<bool>? waitForEntries;
+
+    /// <summary>
+    /// About how many entries are not yet indexed by subject. Not known at start, where the last run (or a store from
+    /// before the index) may have left a tail: 1 has it indexed once the writer is first idle.
+    /// </summary>
+    private int unindexed = 1;
+
+    /// <summary>Whether the last batch failed to index, so that a store that stays unwritable is not reported every second.</summary>
+    private bool indexFailing;
 
     /// <summary>Completes once the entries are committed; fails, and the read with it, if they could not be.</summary>
     public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
@@ -66,38 +83,94 @@ public sealed class AccessLogWriter(
     private void WriteGroupsUntilStopped(CancellationToken stoppingToken)
     {
         var group = new List<Pending>();
-        while (queue.Reader.WaitToReadAsync(stoppingToken).AsTask().GetAwaiter().GetResult())
+        while (true)
         {
+            switch (WaitForEntries(stoppingToken))
+            {
+                case false:
+                    return;
+                case null:
+                    IndexBatch(stoppingToken);
+                    continue;
+            }
             group.Clear();
             while (queue.Reader.TryRead(out var pending))
             {
                 group.Add(pending);
             }
+            var entries = group.Sum(p => p.Entries.Count);
             try
             {
-                WriteAsync(group, stoppingToken).GetAwaiter().GetResult();
+                RunAsync((db, token) => WriteAsync(db, group, token), stoppingToken).GetAwaiter().GetResult();
                 group.ForEach(p => p.Written.TrySetResult());
+                unindexed += entries;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                logger.LogError(exception, "Could not write {Count} access-log entries; their reads fail", group.Sum(p => p.Entries.Count));
+                logger.LogError(exception, "Could not write {Count} access-log entries; their reads fail", entries);
                 group.ForEach(p => p.Written.TrySetException(exception));
+            }
+            if (unindexed >= accessLog.IndexBatch)
+            {
+                IndexBatch(stoppingToken);
             }
         }
     }
 
-    private async Task WriteAsync(List<Pending> group, CancellationToken stoppingToken)
+    /// <summary>
+    /// Whether entries wait to be written, false once the queue is completed; null when it stays empty for as long as
+    /// the tail to index allows: not at all with a batch or more behind (a backlog, indexed batch after batch), a
+    /// second with less, without end with none.
+    /// </summary>
+    private bool? WaitForEntries(CancellationToken stoppingToken)
+    {
+        waitForEntries ??= queue.Reader.WaitToReadAsync(stoppingToken).AsTask();
+        var timeout = unindexed == 0 ? Timeout.InfiniteTimeSpan
+            : unindexed < accessLog.IndexBatch ? IndexWhenIdleFor
+            : TimeSpan.Zero;
+        if (Task.WaitAny([waitForEntries], timeout) < 0)
+        {
+            return null;
+        }
+        var more = waitForEntries.GetAwaiter().GetResult();
+        waitForEntries = null;
+        return more;
+    }
+
+    /// <summary>Indexes the next batch by subject; on failure the entries stay in the tail that look-ups scan.</summary>
+    private void IndexBatch(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var indexed = RunAsync((db, token) => IndexAsync(db, token), stoppingToken).GetAwaiter().GetResult();
+            // A full batch may have more behind it.
+            unindexed = indexed < accessLog.IndexBatch ? 0 : accessLog.IndexBatch;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // Tried again after a second without reads, or once another batch has gathered; logged once until it works.
+            logger.Log(
+                indexFailing ? LogLevel.Debug : LogLevel.Warning, exception,
+                "Could not index the access log by subject; look-ups by subject read its tail until it is indexed");
+            indexFailing = true;
+            unindexed = Math.Min(unindexed, 1);
+            return;
+        }
+        indexFailing = false;
+    }
+
+    /// <summary>Runs a unit of writing on the writer's own connection on SQLite, on a pooled context on SQL Server.</summary>
+    private async Task<T> RunAsync<T>(Func<ExchangeDbContext, CancellationToken, Task<T>> work, CancellationToken stoppingToken)
     {
         if (storage.Provider != StorageProvider.Sqlite)
         {
             await using var scope = scopes.CreateAsyncScope();
-            await WriteAsync(scope.ServiceProvider.GetRequiredService<ExchangeDbContext>(), group, stoppingToken);
-            return;
+            return await work(scope.ServiceProvider.GetRequiredService<ExchangeDbContext>(), stoppingToken);
         }
         try
         {
             own ??= await OpenOwnAsync(stoppingToken);
-            await WriteAsync(own, group, stoppingToken);
+            return await work(own, stoppingToken);
         }
         catch
         {
@@ -129,9 +202,8 @@ public sealed class AccessLogWriter(
     }
 
     /// <summary>One transaction for the group's entries, chained in the ledger.</summary>
-    private async Task WriteAsync(ExchangeDbContext db, List<Pending> group, CancellationToken stoppingToken)
-    {
-        await writeGate.RunAsync(db, async token =>
+    private Task<int> WriteAsync(ExchangeDbContext db, List<Pending> group, CancellationToken stoppingToken) =>
+        writeGate.RunAsync(db, async token =>
         {
             await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
             var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
@@ -143,7 +215,17 @@ public sealed class AccessLogWriter(
             await transaction.CommitAsync(token);
             return group.Count;
         }, stoppingToken);
-    }
+
+    /// <summary>One transaction that indexes the next batch of entries by subject.</summary>
+    private Task<int> IndexAsync(ExchangeDbContext db, CancellationToken stoppingToken) =>
+        writeGate.RunAsync(db, async token =>
+        {
+            await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
+            var indexed = await AccessLogIndex.IndexNextAsync(db, accessLog.IndexBatch, token);
+            await transaction.CommitAsync(token);
+            logger.LogDebug("Indexed {Count} access-log entries by subject", indexed);
+            return indexed;
+        }, stoppingToken);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {

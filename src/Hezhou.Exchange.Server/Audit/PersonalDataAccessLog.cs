@@ -49,12 +49,7 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogWriter 
             ? long.TryParse(key, out var id) ? id : throw AuditArguments.InvalidPageToken("page_token")
             : (long?)null;
 
-        var query = db.AccessLog.AsNoTracking().Where(a => a.Subject == request.CitizenId);
-        if (after is { } before)
-        {
-            query = query.Where(a => a.Id < before);
-        }
-        var rows = await query.OrderByDescending(a => a.Id).Take(pageSize + 1).ToListAsync(cancellationToken);
+        var rows = await AccessLogIndex.BySubjectAsync(db, request.CitizenId, after ?? long.MaxValue, pageSize + 1, cancellationToken);
 
         var mask = CitizenIdMask.For(caller);
         var page = rows.Take(pageSize).ToList();

@@ -75,9 +75,24 @@ namespace Hezhou.Exchange.Storage.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[LedgerSequence] IS NOT NULL");
 
-                    b.HasIndex("Subject", "AccessedAt");
-
                     b.ToTable("access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.AccessLogSubject", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Subject", "EntryId");
+
+                    b.ToTable("access_log_subjects", (string)null);
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.BatchEntry", b =>

@@ -67,9 +67,24 @@ namespace Hezhou.Exchange.Storage.Sqlite.Migrations
                     b.HasIndex("LedgerSequence")
                         .IsUnique();
 
-                    b.HasIndex("Subject", "AccessedAt");
-
                     b.ToTable("access_log", (string)null);
+                });
+
+            modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.AccessLogSubject", b =>
+                {
+                    b.Property<long>("EntryId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Subject", "EntryId");
+
+                    b.ToTable("access_log_subjects", (string)null);
                 });
 
             modelBuilder.Entity("Hezhou.Exchange.Storage.Entities.BatchEntry", b =>

@@ -14,7 +14,8 @@ internal sealed class AccessLogEntryConfiguration : IEntityTypeConfiguration<Acc
         builder.Property(a => a.Method).HasMaxLength(ColumnLengths.Method);
         builder.Property(a => a.Subject).HasMaxLength(ColumnLengths.SourceKey);
         builder.Property(a => a.Purpose).HasMaxLength(ColumnLengths.Purpose);
-        builder.HasIndex(a => new { a.Subject, a.AccessedAt });
+        // No index by subject here: each entry would land at random in it, one more page written per read before the
+        // read may return. access_log_subjects indexes the log behind it, in batches (AccessLogIndex).
         builder.ConfigureLedgerColumns();
     }
 }

@@ -124,6 +124,38 @@ public sealed class AccessLogTests
         Assert.Equal(["case B-4", "case B-3", "case B-2", "case B-1", "case B-0"], purposes);
     }
 
+    [Fact]
+    public async Task ListAccessLog_BeforeAndAfterTheReadsAreIndexedBySubject_ListsTheSamePages()
+    {
+        // Batches of two: the log is indexed behind the reads while they go on, and the last reads are left in the
+        // tail until the writer has been idle for a second.
+        await using var app = new ExchangeApplication(
+            new Dictionary<string, string?> { ["AccessLog:IndexBatch"] = "2" }, clock: FixedClock.MidYear2024);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+        var auditor = app.Audit(DevelopmentKeys.Auditor);
+        for (var i = 0; i < 4; i++)
+        {
+            await auditor.GetPersonAsync(new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = $"case C-{i}" }, Deadlines.Call);
+            await auditor.GetHouseholdAsync(new GetHouseholdRequest { HouseholdId = "HH-0001", Purpose = $"case D-{i}" }, Deadlines.Call);
+        }
+        var administrator = app.Audit(DevelopmentKeys.Administrator);
+        string[] expected = ["case D-3", "case C-3", "case D-2", "case C-2", "case D-1", "case C-1", "case D-0", "case C-0"];
+
+        Assert.Equal(expected, await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 3));
+
+        await Polling.UntilAsync(
+            async () =>
+            {
+                await using var store = app.OpenStore();
+                return await store.AccessLogSubjects.CountAsync() == await store.AccessLog.CountAsync();
+            },
+            "The access log was never indexed whole by subject.");
+        Assert.Equal(expected, await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 3));
+        Assert.Equal(
+            expected.Where(p => p.StartsWith("case D", StringComparison.Ordinal)),
+            await AllPurposesAsync(administrator, Records.HeadId(), pageSize: 3));
+    }
+
     [Theory]
     [InlineData(DevelopmentKeys.Auditor)]
     [InlineData(DevelopmentKeys.AuditorWithPersonalData)]
@@ -160,5 +192,20 @@ public sealed class AccessLogTests
 
         await using var store = app.OpenStore();
         Assert.Equal(0, await store.AccessLog.CountAsync());
+    }
+
+    /// <summary>The purposes of one subject's access-log entries, page after page.</summary>
+    private static async Task<List<string>> AllPurposesAsync(AuditService.AuditServiceClient administrator, string subject, int pageSize)
+    {
+        var purposes = new List<string>();
+        var request = new ListAccessLogRequest { CitizenId = subject, PageSize = pageSize };
+        do
+        {
+            var page = await administrator.ListAccessLogAsync(request, Deadlines.Call);
+            purposes.AddRange(page.Entries.Select(e => e.Purpose));
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken != "");
+        return purposes;
     }
 }

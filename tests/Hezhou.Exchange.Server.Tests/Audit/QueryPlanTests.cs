@@ -74,6 +74,40 @@ public sealed partial class QueryPlanTests
         Assert.DoesNotContain(plan, line => line.StartsWith("SCAN h", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task AccessLogBySubject_IndexedAndListed_SeeksTheIndexAndTheLogsKey()
+    {
+        // Batches of one: the writer indexes behind every read, so that a list reads both the index and the tail.
+        var statements = new StatementCapture();
+        await using var app = new ExchangeApplication(
+            new Dictionary<string, string?> { ["AccessLog:IndexBatch"] = "1" }, clock: FixedClock.MidYear2024,
+            storeInterceptors: statements);
+        await AuditData.PushPersonOfThreeDepartmentsAsync(app);
+        var audit = app.Audit(DevelopmentKeys.Auditor);
+        for (var i = 0; i < 3; i++)
+        {
+            await audit.GetPersonAsync(
+                new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = AuditData.Purpose }, Deadlines.Call);
+        }
+        await app.Audit(DevelopmentKeys.Administrator).ListAccessLogAsync(
+            new ListAccessLogRequest { CitizenId = AuditData.Spouse }, Deadlines.Call);
+
+        var onTheLog = statements.Captured().Where(s => s.Sql.Contains("\"access_log", StringComparison.Ordinal)).ToList();
+        Assert.Contains(onTheLog, s => s.Sql.Contains("JOIN \"access_log\"", StringComparison.Ordinal));
+        await using var store = new SqliteConnection($"Data Source={app.DatabasePath};Mode=ReadOnly");
+        await store.OpenAsync();
+        var failures = new List<string>();
+        foreach (var statement in onTheLog.DistinctBy(s => s.Sql))
+        {
+            var plan = await PlanAsync(store, statement);
+            if (plan.Any(line => line.StartsWith("SCAN", StringComparison.Ordinal) || line.Contains("TEMP B-TREE", StringComparison.Ordinal)))
+            {
+                failures.Add($"{statement.Sql}\nplan:\n  {string.Join("\n  ", plan)}");
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
     /// <summary>A column compared with a list of keys passed as one JSON parameter.</summary>
     [GeneratedRegex("""
         "(?<alias>\w+)"\."(?<column>\w+)"\s+IN\s+\(\s*SELECT\s+"\w+"\."value"\s+FROM\s+json_each
