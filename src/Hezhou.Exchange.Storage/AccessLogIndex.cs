@@ -17,6 +17,10 @@ public static class AccessLogIndex
     public static async Task<long> IndexedThroughAsync(ExchangeDbContext db, CancellationToken cancellationToken) =>
         await db.AccessLogSubjects.MaxAsync(s => (long?)s.EntryId, cancellationToken) ?? 0;
 
+    /// <summary>How many entries at most are not yet indexed: keys may have gaps, where a transaction was rolled back.</summary>
+    public static async Task<long> UnindexedAsync(ExchangeDbContext db, CancellationToken cancellationToken) =>
+        (await db.AccessLog.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0) - await IndexedThroughAsync(db, cancellationToken);
+
     /// <summary>Indexes up to <paramref name="batch"/> entries after the last indexed, in the caller's transaction; returns how many.</summary>
     public static async Task<int> IndexNextAsync(ExchangeDbContext db, int batch, CancellationToken cancellationToken)
     {

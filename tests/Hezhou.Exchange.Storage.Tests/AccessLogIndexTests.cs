@@ -18,11 +18,14 @@ public sealed class AccessLogIndexTests
     {
         await using var store = await TemporaryStore.CreateAsync();
         var ids = await AppendAsync(store, A, B, A, A, B);
+        Assert.Equal(5, await AccessLogIndex.UnindexedAsync(store.Db, CancellationToken.None));
 
         Assert.Equal(3, await IndexNextAsync(store, batch: 3));
         Assert.Equal(ids[2], await AccessLogIndex.IndexedThroughAsync(store.Db, CancellationToken.None));
+        Assert.Equal(2, await AccessLogIndex.UnindexedAsync(store.Db, CancellationToken.None));
         Assert.Equal(2, await IndexNextAsync(store, batch: 3));
         Assert.Equal(0, await IndexNextAsync(store, batch: 3));
+        Assert.Equal(0, await AccessLogIndex.UnindexedAsync(store.Db, CancellationToken.None));
 
         var indexed = await store.Db.AccessLogSubjects.AsNoTracking().OrderBy(s => s.EntryId).ToListAsync();
         Assert.Equal(ids, indexed.Select(s => s.EntryId));

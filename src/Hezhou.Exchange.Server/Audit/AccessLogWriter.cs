@@ -42,11 +42,8 @@ public sealed class AccessLogWriter(
     /// <summary>The writer's wait for entries, kept across an idle timeout: the queue has one reader, and one wait.</summary>
     private Task<bool>? waitForEntries;
 
-    /// <summary>
-    /// About how many entries are not yet indexed by subject. Not known at start, where the last run (or a store from
-    /// before the index) may have left a tail: 1 has it indexed once the writer is first idle.
-    /// </summary>
-    private int unindexed = 1;
+    /// <summary>About how many entries are not yet indexed by subject: at most, as a key may be skipped.</summary>
+    private int unindexed;
 
     /// <summary>Whether the last batch failed to index, so that a store that stays unwritable is not reported every second.</summary>
     private bool indexFailing;
@@ -72,6 +69,7 @@ public sealed class AccessLogWriter(
         Thread.CurrentThread.Name = "Access log";
         try
         {
+            unindexed = UnindexedAtStart(stoppingToken);
             WriteGroupsUntilStopped(stoppingToken);
         }
         finally
@@ -114,6 +112,26 @@ public sealed class AccessLogWriter(
             {
                 IndexBatch(stoppingToken);
             }
+        }
+    }
+
+    /// <summary>
+    /// The tail the last run left unindexed, or a store from before the index: all of its log. Read on a pooled context,
+    /// not the writer's own connection, which is opened for the first entry to write.
+    /// </summary>
+    private int UnindexedAtStart(CancellationToken stoppingToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var unindexedTail = AccessLogIndex.UnindexedAsync(scope.ServiceProvider.GetRequiredService<ExchangeDbContext>(), stoppingToken)
+                .GetAwaiter().GetResult();
+            return (int)Math.Min(unindexedTail, int.MaxValue);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "Could not read how much of the access log is indexed by subject; indexed once the writer is idle");
+            return 1;
         }
     }
 

@@ -1,7 +1,11 @@
 using Grpc.Core;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
+using Hezhou.Exchange.Storage;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Hezhou.Exchange.Server.Tests.Audit;
 
@@ -154,6 +158,47 @@ public sealed class AccessLogTests
         Assert.Equal(
             expected.Where(p => p.StartsWith("case D", StringComparison.Ordinal)),
             await AllPurposesAsync(administrator, Records.HeadId(), pageSize: 3));
+    }
+
+    [Fact]
+    public async Task Start_StoreFromBeforeTheIndexBySubject_ListsItsLogAndIndexesIt()
+    {
+        var path = TestPaths.NewDatabasePath();
+        try
+        {
+            var options = new DbContextOptionsBuilder<ExchangeDbContext>();
+            StorageRegistration.Configure(options, StorageProvider.Sqlite,
+                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
+            await using (var before = new ExchangeDbContext(options.Options))
+            {
+                await before.GetService<IMigrator>().MigrateAsync("IndicatorSumsPerScope");
+            }
+            var file = new LedgerFile(path);
+            foreach (var purpose in new[] { "case E-0", "case E-1", "case E-2" })
+            {
+                await file.ExecuteAsync(
+                    "INSERT INTO access_log (Principal, Method, Subject, Purpose, RecordCount, AccessedAt) " +
+                    "VALUES ('auditor-dev', '/hezhou.exchange.v1.AuditService/GetPerson', @subject, @purpose, 1, '2023-12-01 08:00:00')",
+                    ("@subject", AuditData.Spouse), ("@purpose", purpose));
+            }
+
+            await using var app = new ExchangeApplication(databasePath: path);
+            var administrator = app.Audit(DevelopmentKeys.Administrator);
+
+            Assert.Equal(["case E-2", "case E-1", "case E-0"], await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 2));
+            await Polling.UntilAsync(
+                async () =>
+                {
+                    await using var store = app.OpenStore();
+                    return await store.AccessLogSubjects.CountAsync() == 3;
+                },
+                "The access log from before the index was never indexed by subject.");
+            Assert.Equal(["case E-2", "case E-1", "case E-0"], await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 2));
+        }
+        finally
+        {
+            TestPaths.DeleteDatabase(path);
+        }
     }
 
     [Theory]
