@@ -1,5 +1,6 @@
 using Hezhou.Exchange.Storage.Entities;
 using Hezhou.Exchange.Storage.Ingestion;
+using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Storage;
@@ -24,6 +25,10 @@ public static class AccessLogIndex
     /// <summary>Indexes up to <paramref name="batch"/> entries after the last indexed, in the caller's transaction; returns how many.</summary>
     public static async Task<int> IndexNextAsync(ExchangeDbContext db, int batch, CancellationToken cancellationToken)
     {
+        // Held at the chain's head, where entries are appended: the indexers of servers sharing a SQL Server store take
+        // turns rather than index the same entries, and no entry can commit below the last one read here, as entries
+        // take their keys and commit in turn at the same lock.
+        await LedgerWriter.LockHeadAsync(db, LedgerChains.AccessLog, cancellationToken);
         var through = await IndexedThroughAsync(db, cancellationToken);
         var rows = await db.AccessLog
             .Where(a => a.Id > through)

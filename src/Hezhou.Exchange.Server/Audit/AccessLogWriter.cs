@@ -17,9 +17,10 @@ namespace Hezhou.Exchange.Server.Audit;
 /// </summary>
 /// <remarks>
 /// On SQLite the writer keeps a connection of its own, with the writers' 64 MiB page cache, for as long as it runs.
-/// Each entry lands at random in the log's index by subject; through a pooled connection with SQLite's 2 MiB cache, an
-/// insert often read its index page back from the file first, and GetPerson cost about a fifth more server CPU
-/// (docs/BENCHMARKS.md). On SQL Server each group takes a pooled context.
+/// The entries of a batch land at random across the index by subject, and through a pooled connection with SQLite's
+/// 2 MiB cache each insert often read its index page back from the file first (measured when every group was indexed
+/// as it was written: GetPerson cost about a fifth more server CPU; docs/BENCHMARKS.md). On SQL Server each group and
+/// each batch takes a pooled context.
 /// </remarks>
 public sealed class AccessLogWriter(
     IServiceScopeFactory scopes,

@@ -42,20 +42,29 @@ public sealed class LedgerWriter
     /// <summary>Locks and reads the head of <paramref name="chain"/> in the context's current transaction.</summary>
     public static async Task<LedgerWriter> OpenAsync(DbContext db, string chain, CancellationToken cancellationToken)
     {
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("A ledger chain is appended to only inside a write transaction.");
-        var connection = db.Database.GetDbConnection();
-        await using (var lockHead = Command(connection, transaction, LockHeadSql, ("chain", chain, DbType.AnsiString)))
-        {
-            if (await lockHead.ExecuteNonQueryAsync(cancellationToken) != 1)
-            {
-                throw new InvalidOperationException($"The store has no ledger head for {chain}: its migrations were not applied.");
-            }
-        }
+        var (connection, transaction) = await LockHeadAsync(db, chain, cancellationToken);
         await using var readHead = Command(connection, transaction, ReadHeadSql, ("chain", chain, DbType.AnsiString));
         await using var reader = await readHead.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new LedgerWriter(connection, transaction, chain, reader.GetInt64(0), reader.GetString(1));
+    }
+
+    /// <summary>
+    /// Locks the head of <paramref name="chain"/> in the context's current transaction until it ends: appends to the
+    /// chain wait for it, on every engine and from every server sharing the store.
+    /// </summary>
+    public static async Task<(DbConnection Connection, DbTransaction Transaction)> LockHeadAsync(
+        DbContext db, string chain, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("A ledger chain is appended to only inside a write transaction.");
+        var connection = db.Database.GetDbConnection();
+        await using var lockHead = Command(connection, transaction, LockHeadSql, ("chain", chain, DbType.AnsiString));
+        if (await lockHead.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new InvalidOperationException($"The store has no ledger head for {chain}: its migrations were not applied.");
+        }
+        return (connection, transaction);
     }
 
     /// <summary>
