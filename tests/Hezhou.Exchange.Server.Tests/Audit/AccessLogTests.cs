@@ -182,7 +182,9 @@ public sealed class AccessLogTests
                     ("@subject", AuditData.Spouse), ("@purpose", purpose));
             }
 
-            await using var app = new ExchangeApplication(databasePath: path);
+            // Batches of two: three entries are a backlog, indexed a batch at a time while no reads come.
+            await using var app = new ExchangeApplication(
+                new Dictionary<string, string?> { ["AccessLog:IndexBatch"] = "2" }, databasePath: path);
             var administrator = app.Audit(DevelopmentKeys.Administrator);
 
             Assert.Equal(["case E-2", "case E-1", "case E-0"], await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 2));
