@@ -1,11 +1,7 @@
 using Grpc.Core;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
-using Hezhou.Exchange.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Hezhou.Exchange.Server.Tests.Audit;
 
@@ -112,20 +108,10 @@ public sealed class AccessLogTests
         }
         var administrator = app.Audit(DevelopmentKeys.Administrator);
 
-        var purposes = new List<string>();
-        var request = new ListAccessLogRequest { CitizenId = AuditData.Spouse, PageSize = 2 };
-        var pages = 0;
-        do
-        {
-            var page = await administrator.ListAccessLogAsync(request, Deadlines.Call);
-            purposes.AddRange(page.Entries.Select(e => e.Purpose));
-            request.PageToken = page.NextPageToken;
-            pages++;
-        }
-        while (request.PageToken != "");
+        var pages = await AllPagesAsync(administrator, AuditData.Spouse, pageSize: 2);
 
-        Assert.Equal(3, pages);
-        Assert.Equal(["case B-4", "case B-3", "case B-2", "case B-1", "case B-0"], purposes);
+        Assert.Equal(3, pages.Count);
+        Assert.Equal(["case B-4", "case B-3", "case B-2", "case B-1", "case B-0"], PurposesOf(pages));
     }
 
     [Fact]
@@ -166,13 +152,8 @@ public sealed class AccessLogTests
         var path = TestPaths.NewDatabasePath();
         try
         {
-            var options = new DbContextOptionsBuilder<ExchangeDbContext>();
-            StorageRegistration.Configure(options, StorageProvider.Sqlite,
-                new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-            await using (var before = new ExchangeDbContext(options.Options))
-            {
-                await before.GetService<IMigrator>().MigrateAsync("IndicatorSumsPerScope");
-            }
+            // The last migration before the index by subject.
+            await OlderStores.MigrateToAsync(path, "IndicatorSumsPerScope");
             var file = new LedgerFile(path);
             foreach (var purpose in new[] { "case E-0", "case E-1", "case E-2" })
             {
@@ -241,18 +222,27 @@ public sealed class AccessLogTests
         Assert.Equal(0, await store.AccessLog.CountAsync());
     }
 
-    /// <summary>The purposes of one subject's access-log entries, page after page.</summary>
-    private static async Task<List<string>> AllPurposesAsync(AuditService.AuditServiceClient administrator, string subject, int pageSize)
+    /// <summary>Every page of one subject's access log, following the page tokens to the last.</summary>
+    private static async Task<List<ListAccessLogResponse>> AllPagesAsync(
+        AuditService.AuditServiceClient administrator, string subject, int pageSize)
     {
-        var purposes = new List<string>();
+        var pages = new List<ListAccessLogResponse>();
         var request = new ListAccessLogRequest { CitizenId = subject, PageSize = pageSize };
         do
         {
             var page = await administrator.ListAccessLogAsync(request, Deadlines.Call);
-            purposes.AddRange(page.Entries.Select(e => e.Purpose));
+            pages.Add(page);
             request.PageToken = page.NextPageToken;
         }
         while (request.PageToken != "");
-        return purposes;
+        return pages;
     }
+
+    /// <summary>The purposes of one subject's access-log entries, page after page.</summary>
+    private static async Task<List<string>> AllPurposesAsync(
+        AuditService.AuditServiceClient administrator, string subject, int pageSize) =>
+        PurposesOf(await AllPagesAsync(administrator, subject, pageSize));
+
+    private static List<string> PurposesOf(IEnumerable<ListAccessLogResponse> pages) =>
+        [.. pages.SelectMany(page => page.Entries.Select(e => e.Purpose))];
 }

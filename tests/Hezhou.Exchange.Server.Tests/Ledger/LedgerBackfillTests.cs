@@ -1,11 +1,6 @@
 using Hezhou.Exchange.Server.Tests.Audit;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
-using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.V1;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Hezhou.Exchange.Server.Tests.Ledger;
 
@@ -17,7 +12,8 @@ public sealed class LedgerBackfillTests
         var path = TestPaths.NewDatabasePath();
         try
         {
-            await MigrateToBeforeTheLedgerAsync(path);
+            // The last migration before the ledger.
+            await OlderStores.MigrateToAsync(path, "IndicatorTallies");
             var file = new LedgerFile(path);
             for (var i = 1; i <= 3; i++)
             {
@@ -82,14 +78,4 @@ public sealed class LedgerBackfillTests
 
     private static LedgerService.LedgerServiceClient Ledger(ExchangeApplication app) =>
         new(app.Channel(DevelopmentKeys.Administrator));
-
-    /// <summary>A store at the last migration before the ledger, as a server of that release left it.</summary>
-    private static async Task MigrateToBeforeTheLedgerAsync(string path)
-    {
-        var options = new DbContextOptionsBuilder<ExchangeDbContext>();
-        StorageRegistration.Configure(options, StorageProvider.Sqlite,
-            new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        await using var db = new ExchangeDbContext(options.Options);
-        await db.GetService<IMigrator>().MigrateAsync("IndicatorTallies");
-    }
 }
