@@ -179,7 +179,7 @@ internal static class BenchProgram
         report.Add(new Figure($"Health.Check rps ({label})", health.RequestsPerSecond, "req/s", double.NaN, "—", "—"));
         report.Add(new Figure($"Health.Check server CPU per call ({label})", health.ServerCpuMillisecondsPerCall, "ms", double.NaN, "—", "—"));
 
-        async Task Measure(string method, Func<BenchChannel, Random, Task> call, bool judgeThroughput)
+        async Task Measure(string method, Func<BenchChannel, Random, Task> call, bool judgeThroughput, bool logsReads)
         {
             var result = await QueryLoad.RunAsync(method, server, BenchKeys.Auditor, duration, call);
             report.Add(new Figure($"{method} rps ({label})", result.RequestsPerSecond, "req/s", health.RequestsPerSecond,
@@ -190,15 +190,24 @@ internal static class BenchProgram
                 method == "GetStatistics" ? "≤ 1" : "—"));
             report.Add(new Figure($"{method} server CPU per call ({label})", result.ServerCpuMillisecondsPerCall, "ms",
                 double.NaN, "—", "—"));
+            if (logsReads)
+            {
+                report.Add(new Figure($"{method} access-log writer CPU per call ({label})", result.AccessLogCpuMillisecondsPerCall, "ms",
+                    double.NaN, "—", "—"));
+            }
         }
 
         await Measure("GetPerson", (c, r) => c.Audit.GetPersonAsync(
-            new GetPersonRequest { CitizenId = persons[r.Next(persons.Count)], Purpose = Purpose }).ResponseAsync, judgeThroughput: true);
+            new GetPersonRequest { CitizenId = persons[r.Next(persons.Count)], Purpose = Purpose }).ResponseAsync,
+            judgeThroughput: true, logsReads: true);
         await Measure("GetHousehold", (c, r) => c.Audit.GetHouseholdAsync(
-            new GetHouseholdRequest { HouseholdId = households[r.Next(households.Count)], Purpose = Purpose }).ResponseAsync, false);
+            new GetHouseholdRequest { HouseholdId = households[r.Next(households.Count)], Purpose = Purpose }).ResponseAsync,
+            judgeThroughput: false, logsReads: true);
         await Measure("ListDiscrepancies", (c, _) => c.Audit.ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { PageSize = 50 }).ResponseAsync, false);
-        await Measure("GetStatistics", (c, _) => c.Audit.GetStatisticsAsync(new GetStatisticsRequest()).ResponseAsync, false);
+            new ListDiscrepanciesRequest { PageSize = 50 }).ResponseAsync,
+            judgeThroughput: false, logsReads: false);
+        await Measure("GetStatistics", (c, _) => c.Audit.GetStatisticsAsync(new GetStatisticsRequest()).ResponseAsync,
+            judgeThroughput: false, logsReads: false);
     }
 
     private static string ProjectFolder()

@@ -1,10 +1,17 @@
 using System.Diagnostics;
+using Hezhou.Exchange.Server.Audit;
 
 namespace Hezhou.Exchange.Bench;
 
 /// <summary>Requests per second and latency percentiles of one method under a fixed number of concurrent callers.</summary>
 internal sealed record QueryResult(
-    string Method, double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, long Requests, double ServerCpuMillisecondsPerCall);
+    string Method,
+    double RequestsPerSecond,
+    double P50Milliseconds,
+    double P99Milliseconds,
+    long Requests,
+    double ServerCpuMillisecondsPerCall,
+    double AccessLogCpuMillisecondsPerCall);
 
 /// <summary>
 /// Closed-loop load: each caller has its own channel and sends its next request when the last is answered, for a
@@ -17,6 +24,7 @@ internal static class QueryLoad
     /// <summary>
     /// The load's figures, with the server's CPU time (user and system, all threads) per call: a figure that the
     /// machine's other work disturbs less than the rate, since it counts what a call costs rather than how soon it ran.
+    /// Of that, the access log's writer thread's share: what writing the reads' entries costs, apart from the reads.
     /// </summary>
     public static async Task<QueryResult> RunAsync(
         string method, ServerUnderTest server, string apiKey, TimeSpan duration, Func<BenchChannel, Random, Task> call)
@@ -28,13 +36,15 @@ internal static class QueryLoad
         await LoopAsync(address, apiKey, duration / 2, call, seed: 1_000);
 
         var cpuBefore = server.ProcessorTime();
+        var accessLogBefore = server.ThreadProcessorMilliseconds(AccessLogWriter.ThreadName);
         var stop = Stopwatch.StartNew();
         var latencies = await LoopAsync(address, apiKey, duration, call, seed: 0);
         var elapsed = stop.Elapsed.TotalSeconds;
         var cpu = server.ProcessorTime() - cpuBefore;
+        var accessLog = server.ThreadProcessorMilliseconds(AccessLogWriter.ThreadName) - accessLogBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new QueryResult(method, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length,
-            cpu.TotalMilliseconds / all.Length);
+            cpu.TotalMilliseconds / all.Length, accessLog / all.Length);
     }
 
     /// <summary>

@@ -32,6 +32,9 @@ public sealed class AccessLogWriter(
 {
     private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Written);
 
+    /// <summary>The writer thread's name, which top, perf, dotnet-trace and the benchmark's CPU split show.</summary>
+    public const string ThreadName = "Access log";
+
     private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>How long the writer waits without reads before it indexes a tail shorter than a batch.</summary>
@@ -83,8 +86,7 @@ public sealed class AccessLogWriter(
 
     private void WriteUntilStopped(CancellationToken stoppingToken)
     {
-        // Named for top, perf and dotnet-trace, which show a thread's name.
-        Thread.CurrentThread.Name = "Access log";
+        Thread.CurrentThread.Name = ThreadName;
         try
         {
             var tail = UnindexedAtStart(stoppingToken);

@@ -19,6 +19,7 @@ public sealed class BenchSmokeTests
             {
                 $"{m} rps (scale 1)", $"{m} p50 (scale 1)", $"{m} p99 (scale 1)", $"{m} server CPU per call (scale 1)",
             }),
+        .. new[] { "GetPerson", "GetHousehold" }.Select(m => $"{m} access-log writer CPU per call (scale 1)"),
     ];
 
     [Fact]
