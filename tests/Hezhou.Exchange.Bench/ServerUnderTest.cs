@@ -84,10 +84,11 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
                 // The thread ended between listing and reading.
             }
         }
-        return ticks * 1000.0 / SysConf(ClockTicksPerSecond);
+        return ticks * 1000.0 / SysConf(SysConfClockTicksPerSecond);
     }
 
-    private const int ClockTicksPerSecond = 2; // _SC_CLK_TCK
+    /// <summary>sysconf's name (_SC_CLK_TCK) for the clock ticks per second that /proc counts CPU time in.</summary>
+    private const int SysConfClockTicksPerSecond = 2;
 
     [DllImport("libc", EntryPoint = "sysconf")]
     private static extern long SysConf(int name);
