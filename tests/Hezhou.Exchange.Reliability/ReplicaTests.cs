@@ -119,7 +119,7 @@ public sealed class ReplicaTests(ITestOutputHelper output)
         var reads = 0;
         while (!pushed.IsCancellationRequested && reads < 2_000)
         {
-            // A read of personal data waits for its access-log entry, which may wait for the other process's writers.
+            // A read of personal data waits for its access-log entry, which may wait for the other process's log writer.
             var options = new CallOptions(deadline: DateTime.UtcNow.AddMinutes(3));
             try
             {

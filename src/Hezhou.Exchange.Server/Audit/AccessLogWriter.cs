@@ -16,18 +16,18 @@ namespace Hezhou.Exchange.Server.Audit;
 /// subject, a batch at a time, behind the log (<see cref="AccessLogIndex"/>).
 /// </summary>
 /// <remarks>
-/// On SQLite the writer keeps a connection of its own, with the writers' 64 MiB page cache, for as long as it runs.
-/// The entries of a batch land at random across the index by subject, and through a pooled connection with SQLite's
-/// 2 MiB cache each insert often read its index page back from the file first (measured when every group was indexed
-/// as it was written: GetPerson cost about a fifth more server CPU; docs/BENCHMARKS.md). On SQL Server each group and
-/// each batch takes a pooled context.
+/// On SQLite the log is a file of its own (<see cref="AccessLogStore"/>), which no other writer of the process writes:
+/// the writer does not queue at the store's write gate behind batches and reconciler rounds. It keeps a connection to
+/// the file, with the writers' 64 MiB page cache, for as long as it runs. The entries of a batch land at random across
+/// the index by subject, and through a pooled connection with SQLite's 2 MiB cache each insert often read its index
+/// page back from the file first (measured when every group was indexed as it was written: GetPerson cost about a fifth
+/// more server CPU; docs/BENCHMARKS.md). On SQL Server each group and each batch takes a pooled context.
 /// </remarks>
 public sealed class AccessLogWriter(
     IServiceScopeFactory scopes,
     StoreWriteGate writeGate,
-    StorageOptions storage,
     AccessLogOptions accessLog,
-    DbContextOptions<ExchangeDbContext> options,
+    AccessLogStore logStore,
     ILogger<AccessLogWriter> logger) : BackgroundService
 {
     private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Written);
@@ -138,15 +138,17 @@ public sealed class AccessLogWriter(
     }
 
     /// <summary>
-    /// The tail the last run left unindexed, or a store from before the index: all of its log. Read on a pooled context,
-    /// not the writer's own connection, which is opened for the first entry to write.
+    /// The tail the last run left unindexed, or a store from before the index: all of its log. Read on a context of its
+    /// own, not the writer's own connection, which is opened for the first entry to write.
     /// </summary>
     private long UnindexedAtStart(CancellationToken stoppingToken)
     {
         try
         {
             using var scope = scopes.CreateScope();
-            return AccessLogIndex.UnindexedAsync(scope.ServiceProvider.GetRequiredService<ExchangeDbContext>(), stoppingToken)
+            return logStore.ReadAsync(
+                    scope.ServiceProvider.GetRequiredService<ExchangeDbContext>(),
+                    log => AccessLogIndex.UnindexedAsync(log, stoppingToken))
                 .GetAwaiter().GetResult();
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -203,14 +205,14 @@ public sealed class AccessLogWriter(
     /// <summary>Runs a unit of writing on the writer's own connection on SQLite, on a pooled context on SQL Server.</summary>
     private async Task<T> RunAsync<T>(Func<ExchangeDbContext, CancellationToken, Task<T>> work, CancellationToken stoppingToken)
     {
-        if (storage.Provider != StorageProvider.Sqlite)
+        if (logStore.Options is not { } options)
         {
             await using var scope = scopes.CreateAsyncScope();
             return await work(scope.ServiceProvider.GetRequiredService<ExchangeDbContext>(), stoppingToken);
         }
         try
         {
-            own ??= await OpenOwnAsync(stoppingToken);
+            own ??= await OpenOwnAsync(options, stoppingToken);
             return await work(own, stoppingToken);
         }
         catch
@@ -226,7 +228,8 @@ public sealed class AccessLogWriter(
     /// The writer's own connection, opened by EF Core so that the server's connection interceptors see it open, with
     /// the writers' page cache.
     /// </summary>
-    private async Task<ExchangeDbContext> OpenOwnAsync(CancellationToken cancellationToken)
+    private static async Task<ExchangeDbContext> OpenOwnAsync(
+        DbContextOptions<ExchangeDbContext> options, CancellationToken cancellationToken)
     {
         var db = new ExchangeDbContext(KeptSqliteContext.Options(options, KeptSqliteContext.NewConnection(options), retrying: true).Options);
         try
@@ -246,7 +249,7 @@ public sealed class AccessLogWriter(
     private Task<int> WriteAsync(ExchangeDbContext db, List<Pending> group, CancellationToken stoppingToken) =>
         writeGate.RunAsync(db, async token =>
         {
-            await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
             var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
             var entries = group.SelectMany(p => p.Entries).ToList();
             await ledger.AppendAsync(entries, token);
@@ -261,7 +264,7 @@ public sealed class AccessLogWriter(
     private Task<int> IndexAsync(ExchangeDbContext db, CancellationToken stoppingToken) =>
         writeGate.RunAsync(db, async token =>
         {
-            await using var transaction = await writeGate.BeginAsync(db, token, WriteSize.Small);
+            await using var transaction = await db.Database.BeginTransactionAsync(token);
             var indexed = await AccessLogIndex.IndexNextAsync(db, accessLog.IndexBatch, token);
             await transaction.CommitAsync(token);
             logger.LogDebug("Indexed {Count} access-log entries by subject", indexed);

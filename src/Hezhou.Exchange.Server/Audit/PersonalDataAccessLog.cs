@@ -12,7 +12,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// if the log cannot be written, the call fails and nothing is shown. <see cref="ListAsync"/> shows one citizen who
 /// looked at their data (administrators only).
 /// </summary>
-public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogWriter writer, TimeProvider clock)
+public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogStore logStore, AccessLogWriter writer, TimeProvider clock)
 {
     /// <summary>One read of one subject, and how many records about it were returned.</summary>
     public sealed record Read(string Subject, int RecordCount);
@@ -49,7 +49,8 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogWriter 
             ? long.TryParse(key, out var id) ? id : throw AuditArguments.InvalidPageToken("page_token")
             : (long?)null;
 
-        var rows = await AccessLogIndex.BySubjectAsync(db, request.CitizenId, after ?? long.MaxValue, pageSize + 1, cancellationToken);
+        var rows = await logStore.ReadAsync(
+            db, log => AccessLogIndex.BySubjectAsync(log, request.CitizenId, after ?? long.MaxValue, pageSize + 1, cancellationToken));
 
         var mask = CitizenIdMask.For(caller);
         var page = rows.Take(pageSize).ToList();

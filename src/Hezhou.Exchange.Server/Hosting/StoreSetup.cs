@@ -29,12 +29,14 @@ public static class StoreSetup
         // call, a tenth of a GetPerson's CPU; a pooled one is reset and handed out again.
         services.AddDbContextPool<ExchangeDbContext>(db => StorageRegistration.Configure(db, options.Provider, connectionString));
         services.AddSingleton<StoreReaders>();
+        services.AddSingleton<AccessLogStore>();
         return services;
     }
 
     /// <summary>
     /// Creates the SQLite file's folder if needed, applies every pending migration, chains in the ledger the rows
-    /// the store held before it had one, and sums the indicators per scope if the store has tallies but no sums.
+    /// the store held before it had one, gives the access log its own SQLite file (<see cref="AccessLogStore"/>) and
+    /// moves there a log the store held, and sums the indicators per scope if the store has tallies but no sums.
     /// </summary>
     public static async Task MigrateExchangeStoreAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
@@ -55,19 +57,36 @@ public static class StoreSetup
             logger.LogInformation("Store: SQL Server");
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            // Write-ahead logging lets auditors read while a department writes; it persists in the file.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
+        await MigrateAsync(db, cancellationToken);
         await LedgerBackfill.ChainRowsFromBeforeTheLedgerAsync(db, logger, cancellationToken);
+        if (scope.ServiceProvider.GetRequiredService<AccessLogStore>().Options is { } logOptions)
+        {
+            await using var log = new ExchangeDbContext(logOptions);
+            logger.LogInformation(
+                "Access log: SQLite at {Path}", Path.GetFullPath(new SqliteConnectionStringBuilder(log.Database.GetConnectionString()).DataSource));
+            await MigrateAsync(log, cancellationToken);
+            var moved = await AccessLogStore.MoveFromStoreAsync(db, log, cancellationToken);
+            if (moved > 0)
+            {
+                logger.LogInformation("Access log: moved the store's log, through sequence {Sequence}, into its own file", moved);
+            }
+        }
         var aggregates = scope.ServiceProvider.GetRequiredService<IndicatorAggregates>();
         var scopes = await db.Database.CreateExecutionStrategy().ExecuteAsync(
             aggregates.SumFromHouseholdsIfMissingAsync, cancellationToken);
         if (scopes > 0)
         {
             logger.LogInformation("Indicators: summed {Scopes} scopes from the household tallies of a store without sums", scopes);
+        }
+    }
+
+    private static async Task MigrateAsync(ExchangeDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.IsSqlite())
+        {
+            // Write-ahead logging lets auditors read while a department writes; it persists in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
     }
 }

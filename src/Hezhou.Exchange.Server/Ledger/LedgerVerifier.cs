@@ -14,7 +14,7 @@ namespace Hezhou.Exchange.Server.Ledger;
 /// sequence order a page at a time, so memory stays bounded however large the store; each row is checked against its
 /// own stored links, so one altered row is reported as one break and the rows after it are still checked.
 /// </summary>
-public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
+public sealed class LedgerVerifier(ExchangeDbContext db, AccessLogStore logStore, TimeProvider clock)
 {
     /// <summary>Rows read per query; a source version's payload is a few kilobytes at most.</summary>
     public const int PageSize = 1_000;
@@ -28,9 +28,10 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
             var chainAnchors = anchors.Where(a => a.Chain == chain).ToList();
             response.Chains.Add(chain switch
             {
-                V1.LedgerChain.SourceVersions =>
-                    await VerifyAsync(db.SourceVersions, chain, LedgerChains.SourceVersions, chainAnchors, cancellationToken),
-                _ => await VerifyAsync(db.AccessLog, chain, LedgerChains.AccessLog, chainAnchors, cancellationToken),
+                V1.LedgerChain.SourceVersions => await VerifyAsync(
+                    db, db.SourceVersions, chain, LedgerChains.SourceVersions, chainAnchors, cancellationToken),
+                _ => await logStore.ReadAsync(db, log => VerifyAsync(
+                    log, log.AccessLog, chain, LedgerChains.AccessLog, chainAnchors, cancellationToken)),
             });
         }
         return response;
@@ -73,14 +74,15 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
         return ([.. known.Where(c => request.Chains.Count == 0 || request.Chains.Contains(c))], anchors);
     }
 
-    private async Task<V1.ChainVerification> VerifyAsync<T>(
-        DbSet<T> table, V1.LedgerChain chain, string name, IReadOnlyList<V1.LedgerAnchor> anchors,
+    /// <param name="store">The database that holds the chain's table and its head.</param>
+    private static async Task<V1.ChainVerification> VerifyAsync<T>(
+        ExchangeDbContext store, DbSet<T> table, V1.LedgerChain chain, string name, IReadOnlyList<V1.LedgerAnchor> anchors,
         CancellationToken cancellationToken)
         where T : class, IChainedRow
     {
         // Rows appended after this read are left to the next verification: they are committed with the head that
         // covers them, so every row up to this head is already in the store.
-        var head = await db.LedgerHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Chain == name, cancellationToken);
+        var head = await store.LedgerHeads.AsNoTracking().SingleOrDefaultAsync(h => h.Chain == name, cancellationToken);
         var walk = new ChainWalk(name, anchors);
         var end = head?.Sequence ?? long.MaxValue;
         var after = 0L;
@@ -101,7 +103,7 @@ public sealed class LedgerVerifier(ExchangeDbContext db, TimeProvider clock)
         // Rows outside the chain: none has a sequence, or one beyond the head as it stands when this statement runs
         // (read in the same statement, so that a batch committed meanwhile is not taken for an intruder).
         var outside = table.AsNoTracking().Where(r => r.LedgerSequence == null
-            || r.LedgerSequence > db.LedgerHeads.Where(h => h.Chain == name).Select(h => (long?)h.Sequence).FirstOrDefault());
+            || r.LedgerSequence > store.LedgerHeads.Where(h => h.Chain == name).Select(h => (long?)h.Sequence).FirstOrDefault());
         var outsideCount = await outside.LongCountAsync(cancellationToken);
         if (outsideCount > 0)
         {

@@ -18,14 +18,17 @@ public sealed class AccessLogTests
         await app.Audit(DevelopmentKeys.Auditor).GetPersonAsync(
             new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = AuditData.Purpose }, Deadlines.Call);
 
-        await using var store = app.OpenStore();
-        var row = Assert.Single(await store.AccessLog.ToListAsync());
+        await using var log = app.OpenAccessLog();
+        var row = Assert.Single(await log.AccessLog.ToListAsync());
         Assert.Equal("auditor-dev", row.Principal);
         Assert.Equal(Service + "GetPerson", row.Method);
         Assert.Equal(AuditData.Spouse, row.Subject);
         Assert.Equal(AuditData.Purpose, row.Purpose);
         Assert.Equal(3, row.RecordCount); // the person, one employment, one entitlement
         Assert.Equal(FixedClock.MidYear2024.GetUtcNow().UtcDateTime, row.AccessedAt);
+        // The log is kept in its own file: the store's file is not written for a read.
+        await using var store = app.OpenStore();
+        Assert.Equal(0, await store.AccessLog.CountAsync());
     }
 
     [Fact]
@@ -37,8 +40,8 @@ public sealed class AccessLogTests
         await app.Audit(DevelopmentKeys.Auditor).GetHouseholdAsync(
             new GetHouseholdRequest { HouseholdId = "HH-0001", Purpose = AuditData.Purpose }, Deadlines.Call);
 
-        await using var store = app.OpenStore();
-        var rows = await store.AccessLog.ToListAsync();
+        await using var log = app.OpenAccessLog();
+        var rows = await log.AccessLog.ToListAsync();
         Assert.Equal([Records.HeadId(), Records.SpouseId()], rows.Select(r => r.Subject).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal(Service + "GetHousehold", r.Method));
     }
@@ -59,8 +62,8 @@ public sealed class AccessLogTests
             },
             Deadlines.Call);
 
-        await using var store = app.OpenStore();
-        var rows = await store.AccessLog.ToListAsync();
+        await using var log = app.OpenAccessLog();
+        var rows = await log.AccessLog.ToListAsync();
         Assert.Equal([Records.HeadId(), Records.SpouseId()], rows.Select(r => r.Subject).Order(StringComparer.Ordinal));
         Assert.All(rows, r => Assert.Equal(Service + "GetRecordHistory", r.Method));
         Assert.All(rows, r => Assert.Equal(1, r.RecordCount));
@@ -136,8 +139,8 @@ public sealed class AccessLogTests
         await Polling.UntilAsync(
             async () =>
             {
-                await using var store = app.OpenStore();
-                return await store.AccessLogSubjects.CountAsync() == await store.AccessLog.CountAsync();
+                await using var log = app.OpenAccessLog();
+                return await log.AccessLogSubjects.CountAsync() == await log.AccessLog.CountAsync();
             },
             "The access log was never indexed whole by subject.");
         Assert.Equal(expected, await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 3));
@@ -147,7 +150,7 @@ public sealed class AccessLogTests
     }
 
     [Fact]
-    public async Task Start_StoreFromBeforeTheIndexBySubject_ListsItsLogAndIndexesIt()
+    public async Task Start_StoreFromBeforeTheIndexBySubject_MovesItsLogToItsOwnFileAndIndexesIt()
     {
         var path = TestPaths.NewDatabasePath();
         try
@@ -169,11 +172,21 @@ public sealed class AccessLogTests
             var administrator = app.Audit(DevelopmentKeys.Administrator);
 
             Assert.Equal(["case E-2", "case E-1", "case E-0"], await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 2));
+            await using (var store = app.OpenStore())
+            {
+                Assert.Equal(0, await store.AccessLog.CountAsync());
+            }
+            var moved = await new LedgerFile(app.AccessLogPath).RowsAsync("access_log");
+            Assert.Equal([1L, 2L, 3L], moved.Select(r => r.Id));
+            var verification = await new LedgerService.LedgerServiceClient(app.Channel(DevelopmentKeys.Administrator))
+                .VerifyLedgerAsync(new VerifyLedgerRequest { Chains = { LedgerChain.AccessLog } }, Deadlines.Call);
+            Assert.True(verification.Chains.Single().Intact, verification.Chains.Single().FirstBreak?.Description);
+            Assert.Equal(3, verification.Chains.Single().HeadSequence);
             await Polling.UntilAsync(
                 async () =>
                 {
-                    await using var store = app.OpenStore();
-                    return await store.AccessLogSubjects.CountAsync() == 3;
+                    await using var log = app.OpenAccessLog();
+                    return await log.AccessLogSubjects.CountAsync() == 3;
                 },
                 "The access log from before the index was never indexed by subject.");
             Assert.Equal(["case E-2", "case E-1", "case E-0"], await AllPurposesAsync(administrator, AuditData.Spouse, pageSize: 2));
@@ -218,8 +231,8 @@ public sealed class AccessLogTests
             app.Audit(DevelopmentKeys.Auditor).GetPersonAsync(
                 new GetPersonRequest { CitizenId = AuditData.Spouse, Purpose = AuditData.Purpose }, Deadlines.Call).ResponseAsync);
 
-        await using var store = app.OpenStore();
-        Assert.Equal(0, await store.AccessLog.CountAsync());
+        await using var log = app.OpenAccessLog();
+        Assert.Equal(0, await log.AccessLog.CountAsync());
     }
 
     /// <summary>Every page of one subject's access log, following the page tokens to the last.</summary>

@@ -141,8 +141,8 @@ public sealed class StorageFaultTests
 
         Assert.Equal(1, faults.BusyInjected);
         Assert.Equal("盘金福", person.Person.Name);
-        await using var store = app.OpenStore();
-        Assert.Equal(1, await store.AccessLog.CountAsync(a => a.Subject == Records.HeadId()));
+        await using var log = app.OpenAccessLog();
+        Assert.Equal(1, await log.AccessLog.CountAsync(a => a.Subject == Records.HeadId()));
     }
 
     [Fact]
@@ -165,8 +165,8 @@ public sealed class StorageFaultTests
         var person = await audit.GetPersonAsync(request, Deadlines.Call);
 
         Assert.Equal("盘金福", person.Person.Name);
-        await using var store = app.OpenStore();
-        Assert.Equal(1, await store.AccessLog.CountAsync(a => a.Subject == Records.HeadId()));
+        await using var log = app.OpenAccessLog();
+        Assert.Equal(1, await log.AccessLog.CountAsync(a => a.Subject == Records.HeadId()));
     }
 
     private static SubmissionRecord[] Payments(int from, int count) =>

@@ -46,6 +46,9 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
 
     public string DatabasePath { get; }
 
+    /// <summary>The access log's own SQLite file, beside the store's.</summary>
+    public string AccessLogPath => AccessLogStore.PathFor(DatabasePath);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
@@ -78,13 +81,15 @@ public sealed class ExchangeApplication : WebApplicationFactory<Program>
     public V1.AuditService.AuditServiceClient Audit(string? apiKey) => new(Channel(apiKey));
 
     /// <summary>A read-only look at the store behind the service, for asserting what was kept.</summary>
-    public ExchangeDbContext OpenStore()
-    {
-        var options = new DbContextOptionsBuilder<ExchangeDbContext>()
-            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = DatabasePath, Pooling = false }.ToString())
-            .Options;
-        return new ExchangeDbContext(options);
-    }
+    public ExchangeDbContext OpenStore() => Open(DatabasePath);
+
+    /// <summary>A look at the access log's own file, for asserting what was logged.</summary>
+    public ExchangeDbContext OpenAccessLog() => Open(AccessLogPath);
+
+    private static ExchangeDbContext Open(string path) =>
+        new(new DbContextOptionsBuilder<ExchangeDbContext>()
+            .UseSqlite(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString())
+            .Options);
 
     public override async ValueTask DisposeAsync()
     {

@@ -10,9 +10,12 @@ public static class TestPaths
         return Path.Combine(folder, $"{Guid.NewGuid():N}.db");
     }
 
+    /// <summary>Deletes a store's SQLite file and its access log's, with what SQLite keeps beside each.</summary>
     public static void DeleteDatabase(string path)
     {
-        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + "-journal" })
+        var files = new[] { path, Storage.AccessLogStore.PathFor(path) }
+            .SelectMany(database => new[] { database, database + "-wal", database + "-shm", database + "-journal" });
+        foreach (var file in files)
         {
             try
             {

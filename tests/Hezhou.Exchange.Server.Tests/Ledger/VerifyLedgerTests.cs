@@ -15,14 +15,15 @@ public sealed class VerifyLedgerTests
     {
         await using var app = new ExchangeApplication();
         await PushAndReadAsync(app);
-        var file = new LedgerFile(app.DatabasePath);
 
         var response = await Ledger(app).VerifyLedgerAsync(new VerifyLedgerRequest(), Deadlines.Call);
 
         Assert.Equal([LedgerChain.SourceVersions, LedgerChain.AccessLog], response.Chains.Select(c => c.Chain));
-        foreach (var (chain, table) in new[] { (response.Chains[0], Versions), (response.Chains[1], AccessLog) })
+        // The access log is a SQLite file of its own, beside the store's.
+        foreach (var (chain, table, path) in new[]
+            { (response.Chains[0], Versions, app.DatabasePath), (response.Chains[1], AccessLog, app.AccessLogPath) })
         {
-            var rows = await file.RowsAsync(table);
+            var rows = await new LedgerFile(path).RowsAsync(table);
             Assert.True(chain.Intact, chain.FirstBreak?.Description);
             Assert.Null(chain.FirstBreak);
             Assert.Equal(0, chain.BreakCount);
@@ -145,7 +146,7 @@ public sealed class VerifyLedgerTests
     {
         await using var app = new ExchangeApplication();
         await PushAndReadAsync(app);
-        var file = new LedgerFile(app.DatabasePath);
+        var file = new LedgerFile(app.AccessLogPath);
 
         await file.ExecuteAsync("DELETE FROM ledger_heads WHERE Chain = 'access_log'");
         var response = await Ledger(app).VerifyLedgerAsync(
@@ -165,7 +166,7 @@ public sealed class VerifyLedgerTests
     {
         await using var app = new ExchangeApplication();
         await PushAndReadAsync(app);
-        var file = new LedgerFile(app.DatabasePath);
+        var file = new LedgerFile(app.AccessLogPath);
         var target = (await file.RowsAsync(AccessLog))[1];
 
         await file.ExecuteAsync("UPDATE access_log SET Purpose = 'routine check' WHERE Id = @id", ("@id", target.Id));
@@ -186,7 +187,7 @@ public sealed class VerifyLedgerTests
     {
         await using var app = new ExchangeApplication();
         await PushAndReadAsync(app);
-        var file = new LedgerFile(app.DatabasePath);
+        var file = new LedgerFile(app.AccessLogPath);
 
         await file.ExecuteAsync(
             "INSERT INTO access_log (Principal, Method, Subject, Purpose, RecordCount, AccessedAt) " +
