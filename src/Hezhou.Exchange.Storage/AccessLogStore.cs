@@ -59,9 +59,9 @@ public sealed class AccessLogStore
     /// Moves the access log a SQLite store holds in its own file (written before the log had a file of its own) into
     /// the log's file. The entries keep their ids, sequences and hashes and the head its place, so the chain, its
     /// anchors and every page token stay valid; the index by subject is not copied, and the writer indexes the moved
-    /// entries as a backlog. The copy is one transaction on the log's file, the store's log
-    /// is then emptied in one of its own: a start cut short between them finds both heads equal, and only empties.
-    /// Returns the sequence of the chain's head the log was moved with (0 when the store held no log).
+    /// entries as a backlog. The copy is one transaction on the log's file, and the store's log is then emptied in one of
+    /// its own: a start cut short between them finds both heads equal, and only empties. Returns the sequence of the
+    /// chain's head the log was moved with (0 when the store held no log).
     /// </summary>
     /// <exception cref="InvalidOperationException">Both files hold entries, and their heads differ.</exception>
     public static async Task<long> MoveFromStoreAsync(ExchangeDbContext store, ExchangeDbContext log, CancellationToken cancellationToken)
