@@ -100,7 +100,7 @@ public enum WriteSize
     /// <summary>Batches and reconciler rounds: many rows across many indexes, which a large cache keeps in memory.</summary>
     Bulk,
 
-    /// <summary>A few rows, such as a group of access-log entries or one discrepancy's review.</summary>
+    /// <summary>A few rows, such as one discrepancy's review.</summary>
     Small,
 }
 
