@@ -1,8 +1,6 @@
 using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Hezhou.Exchange.Storage;
 
@@ -22,13 +20,12 @@ public sealed class AccessLogStore
     {
         if (storage.Provider == StorageProvider.Sqlite)
         {
-            var relational = RelationalOptionsExtension.Extract(store);
-            var connection = new SqliteConnectionStringBuilder(relational.ConnectionString);
-            connection.DataSource = PathFor(connection.DataSource);
-            var options = new DbContextOptionsBuilder<ExchangeDbContext>(store);
-            ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(
-                relational.WithConnectionString(connection.ToString()));
-            Options = options.Options;
+            Options = StorageRegistration.WithConnection(store, relational =>
+            {
+                var connection = new SqliteConnectionStringBuilder(relational.ConnectionString);
+                connection.DataSource = PathFor(connection.DataSource);
+                return relational.WithConnectionString(connection.ToString());
+            }).Options;
         }
     }
 

@@ -20,17 +20,12 @@ public static class KeptSqliteContext
     /// without: then EF Core streams a result rather than buffering it in case it must be read again.
     /// </param>
     public static DbContextOptionsBuilder<ExchangeDbContext> Options(
-        DbContextOptions<ExchangeDbContext> shared, SqliteConnection connection, bool retrying)
-    {
-        var relational = RelationalOptionsExtension.Extract(shared).WithConnectionString(null).WithConnection(connection, owned: true);
-        if (!retrying)
+        DbContextOptions<ExchangeDbContext> shared, SqliteConnection connection, bool retrying) =>
+        StorageRegistration.WithConnection(shared, relational =>
         {
-            relational = relational.WithExecutionStrategyFactory(dependencies => new NonRetryingExecutionStrategy(dependencies));
-        }
-        var options = new DbContextOptionsBuilder<ExchangeDbContext>(shared);
-        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(relational);
-        return options;
-    }
+            var own = relational.WithConnectionString(null).WithConnection(connection, owned: true);
+            return retrying ? own : own.WithExecutionStrategyFactory(dependencies => new NonRetryingExecutionStrategy(dependencies));
+        });
 
     /// <summary>A new, closed connection to the store the server's options name.</summary>
     public static SqliteConnection NewConnection(DbContextOptions<ExchangeDbContext> shared) =>

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Hezhou.Exchange.Storage;
 
@@ -8,6 +9,18 @@ public static class StorageRegistration
 {
     public const string SqliteMigrationsAssembly = "Hezhou.Exchange.Storage.Sqlite";
     public const string SqlServerMigrationsAssembly = "Hezhou.Exchange.Storage.SqlServer";
+
+    /// <summary>
+    /// The server's options (provider, migrations, interceptors, execution strategy) with their connection changed: another
+    /// connection string, or a connection of a context's own.
+    /// </summary>
+    public static DbContextOptionsBuilder<ExchangeDbContext> WithConnection(
+        DbContextOptions<ExchangeDbContext> shared, Func<RelationalOptionsExtension, RelationalOptionsExtension> change)
+    {
+        var options = new DbContextOptionsBuilder<ExchangeDbContext>(shared);
+        ((IDbContextOptionsBuilderInfrastructure)options).AddOrUpdateExtension(change(RelationalOptionsExtension.Extract(shared)));
+        return options;
+    }
 
     /// <summary>The connection string of the embedded default: data/exchange.db under the content root.</summary>
     public static string DefaultSqliteConnectionString(string contentRoot) =>

@@ -43,28 +43,12 @@ public static class StoreSetup
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ExchangeDbContext>();
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StoreSetup));
-        if (db.Database.IsSqlite())
-        {
-            var path = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
-            if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-            {
-                Directory.CreateDirectory(folder);
-            }
-            logger.LogInformation("Store: SQLite at {Path}", Path.GetFullPath(path));
-        }
-        else
-        {
-            logger.LogInformation("Store: SQL Server");
-        }
-
-        await MigrateAsync(db, cancellationToken);
+        await MigrateAsync(db, "Store", logger, cancellationToken);
         await LedgerBackfill.ChainRowsFromBeforeTheLedgerAsync(db, logger, cancellationToken);
         if (scope.ServiceProvider.GetRequiredService<AccessLogStore>().Options is { } logOptions)
         {
             await using var log = new ExchangeDbContext(logOptions);
-            logger.LogInformation(
-                "Access log: SQLite at {Path}", Path.GetFullPath(new SqliteConnectionStringBuilder(log.Database.GetConnectionString()).DataSource));
-            await MigrateAsync(log, cancellationToken);
+            await MigrateAsync(log, "Access log", logger, cancellationToken);
             var moved = await AccessLogStore.MoveFromStoreAsync(db, log, cancellationToken);
             if (moved > 0)
             {
@@ -80,8 +64,22 @@ public static class StoreSetup
         }
     }
 
-    private static async Task MigrateAsync(ExchangeDbContext db, CancellationToken cancellationToken)
+    /// <summary>Says where <paramref name="name"/> is kept, creating a SQLite file's folder, and migrates it.</summary>
+    private static async Task MigrateAsync(ExchangeDbContext db, string name, ILogger logger, CancellationToken cancellationToken)
     {
+        if (db.Database.IsSqlite())
+        {
+            var path = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            if (Path.GetDirectoryName(path) is { } folder)
+            {
+                Directory.CreateDirectory(folder);
+            }
+            logger.LogInformation("{Name}: SQLite at {Path}", name, path);
+        }
+        else
+        {
+            logger.LogInformation("{Name}: SQL Server", name);
+        }
         await db.Database.MigrateAsync(cancellationToken);
         if (db.Database.IsSqlite())
         {
