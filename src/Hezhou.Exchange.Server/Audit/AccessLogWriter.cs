@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Server.Telemetry;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Hezhou.Exchange.Storage.Ingestion;
@@ -28,9 +30,11 @@ public sealed class AccessLogWriter(
     StoreWriteGate writeGate,
     AccessLogOptions accessLog,
     AccessLogStore logStore,
+    ExchangeMetrics metrics,
     ILogger<AccessLogWriter> logger) : BackgroundService
 {
-    private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Written);
+    /// <summary>A read's entries, waiting since <paramref name="Queued"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    private sealed record Pending(IReadOnlyList<AccessLogEntry> Entries, TaskCompletionSource Written, long Queued);
 
     /// <summary>The writer thread's name, which top, perf, dotnet-trace and the benchmark's CPU split show.</summary>
     public const string ThreadName = "Access log";
@@ -72,7 +76,8 @@ public sealed class AccessLogWriter(
     /// <summary>Completes once the entries are committed; fails, and the read with it, if they could not be.</summary>
     public async Task AppendAsync(IReadOnlyList<AccessLogEntry> entries, CancellationToken cancellationToken)
     {
-        var pending = new Pending(entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(
+            entries, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), Stopwatch.GetTimestamp());
         await queue.Writer.WriteAsync(pending, cancellationToken);
         await pending.Written.Task.WaitAsync(cancellationToken);
     }
@@ -122,7 +127,9 @@ public sealed class AccessLogWriter(
             try
             {
                 RunAsync((db, token) => WriteAsync(db, group, token), stoppingToken).GetAwaiter().GetResult();
+                var committed = Stopwatch.GetTimestamp();
                 group.ForEach(p => p.Written.TrySetResult());
+                metrics.AccessLogCommitted(entries, group.Select(p => Stopwatch.GetElapsedTime(p.Queued, committed)));
                 unindexed += entries;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
@@ -183,7 +190,9 @@ public sealed class AccessLogWriter(
     {
         try
         {
+            var started = Stopwatch.GetTimestamp();
             var indexed = RunAsync((db, token) => IndexAsync(db, token), stoppingToken).GetAwaiter().GetResult();
+            metrics.AccessLogIndexed(Stopwatch.GetElapsedTime(started));
             // A full batch may have more behind it.
             backlog = indexed == accessLog.IndexBatch;
             unindexed = 0;

@@ -7,8 +7,9 @@ namespace Hezhou.Exchange.Server.Telemetry;
 
 /// <summary>
 /// Every metric the exchange itself reports, on the meter "Hezhou.Exchange": records received, accepted, unchanged
-/// and rejected per department, batches stored, the dirty queue's length and the reconciler's lag, and the latency of
-/// every RPC. Exported on the Prometheus scrape endpoint and, when configured, by OTLP (see TelemetrySetup).
+/// and rejected per department, batches stored, the dirty queue's length and the reconciler's lag, the latency of
+/// every RPC, and the access log's group commits: how long each read waited for its entries, how many entries each
+/// commit wrote, and how long indexing them by subject took. Exported on the Prometheus scrape endpoint and, when configured, by OTLP (see TelemetrySetup).
 /// </summary>
 public sealed class ExchangeMetrics
 {
@@ -23,6 +24,10 @@ public sealed class ExchangeMetrics
     private readonly Counter<long> recordsRejected;
     private readonly Counter<long> batchesStored;
     private readonly Histogram<double> rpcDuration;
+    private readonly Histogram<double> accessLogWait;
+    private readonly Counter<long> accessLogCommits;
+    private readonly Counter<long> accessLogEntries;
+    private readonly Histogram<double> accessLogIndexDuration;
 
     public ExchangeMetrics(IMeterFactory meterFactory, DirtyQueueProbe dirtyQueue)
     {
@@ -42,6 +47,24 @@ public sealed class ExchangeMetrics
             advice: new InstrumentAdvice<double>
             {
                 HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+            });
+        accessLogWait = meter.CreateHistogram(
+            "exchange.access_log.wait", "s",
+            "How long each read of personal data waited for its access-log entries to be committed before it was answered.",
+            advice: new InstrumentAdvice<double>
+            {
+                HistogramBucketBoundaries = [0.0005, 0.001, 0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+            });
+        accessLogCommits = meter.CreateCounter<long>(
+            "exchange.access_log.commits", "{commit}", "Group commits of the access log: each commits every read's entries that were waiting.");
+        accessLogEntries = meter.CreateCounter<long>(
+            "exchange.access_log.entries", "{entry}", "Access-log entries committed.");
+        accessLogIndexDuration = meter.CreateHistogram(
+            "exchange.access_log.index.duration", "s",
+            "Duration of each batch of access-log entries indexed by subject; reads wait for the log behind it.",
+            advice: new InstrumentAdvice<double>
+            {
+                HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
             });
         meter.CreateObservableGauge(
             "exchange.dirty_queue.length",
@@ -87,4 +110,18 @@ public sealed class ExchangeMetrics
             new KeyValuePair<string, object?>("rpc.method", name),
             new KeyValuePair<string, object?>("rpc.grpc.status_code", statusCode));
     }
+
+    /// <summary>Records a group commit of the access log, and how long each of its reads waited for it.</summary>
+    public void AccessLogCommitted(int entries, IEnumerable<TimeSpan> waits)
+    {
+        accessLogCommits.Add(1);
+        accessLogEntries.Add(entries);
+        foreach (var wait in waits)
+        {
+            accessLogWait.Record(wait.TotalSeconds);
+        }
+    }
+
+    /// <summary>Records how long a batch of access-log entries took to index by subject.</summary>
+    public void AccessLogIndexed(TimeSpan duration) => accessLogIndexDuration.Record(duration.TotalSeconds);
 }

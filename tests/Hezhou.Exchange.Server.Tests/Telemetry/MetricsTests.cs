@@ -41,6 +41,39 @@ public sealed class MetricsTests
     }
 
     [Fact]
+    public async Task AccessLogMetrics_AfterReads_CountCommitsEntriesWaitsAndIndexBatches()
+    {
+        // Batches of two, so that the reads below are indexed by subject without a second's wait.
+        await using var server = await ServerProcess.StartAsync(settings: new Dictionary<string, string> { ["AccessLog:IndexBatch"] = "2" });
+        var relocation = new SubmissionService.SubmissionServiceClient(server.Channel(DevelopmentKeys.Relocation));
+        await relocation.SubmitReconciledAsync("reloc-1", Records.Site(), Records.Household("HH-0001"));
+        var audit = new AuditService.AuditServiceClient(server.Channel(DevelopmentKeys.Auditor));
+
+        // One after another, so that each read's entries are a commit of their own: two reads of one entry, and a
+        // household's read of one entry per member.
+        await audit.GetPersonAsync(new GetPersonRequest { CitizenId = Records.HeadId(), Purpose = "case M-1" }, Deadlines.Call);
+        await audit.GetPersonAsync(new GetPersonRequest { CitizenId = Records.HeadId(), Purpose = "case M-2" }, Deadlines.Call);
+        var household = await audit.GetHouseholdAsync(
+            new GetHouseholdRequest { HouseholdId = "HH-0001", Purpose = "case M-3" }, Deadlines.Call);
+        var entries = 2 + household.Household.Members.Count;
+        PrometheusText metrics = null!;
+        await Polling.UntilAsync(
+            async () =>
+            {
+                metrics = await ScrapeAsync(server);
+                return metrics.Samples("exchange_access_log_index_duration_seconds_count").Sum() >= 1;
+            },
+            "The access log's reads were never indexed by subject.");
+
+        Assert.True(household.Household.Members.Count > 1, "the household's read should log more than one entry");
+        Assert.Equal(3, metrics.Value("exchange_access_log_commits_total"));
+        Assert.Equal(entries, metrics.Value("exchange_access_log_entries_total"));
+        Assert.Equal(3, metrics.Value("exchange_access_log_wait_seconds_count"));
+        Assert.True(metrics.Value("exchange_access_log_wait_seconds_sum") > 0, metrics.Text);
+        Assert.True(metrics.Value("exchange_access_log_index_duration_seconds_sum") > 0, metrics.Text);
+    }
+
+    [Fact]
     public async Task DirtyQueueGauges_WhileNothingReconciles_ShowTheQueueAndItsAge()
     {
         await using var app = new ExchangeApplication(new Dictionary<string, string?> { ["Reconciliation:Enabled"] = "false" });
