@@ -194,7 +194,8 @@ internal static class BenchProgram
             rounds.Add((healthRound, personRound));
             Console.WriteLine($"  round {round} of {CeilingRounds} ({label}): health check {healthRound.RequestsPerSecond:N0} req/s " +
                 $"({healthRound.ServerCpuMillisecondsPerCall:N3} ms CPU per call), GetPerson {personRound.RequestsPerSecond:N0} req/s " +
-                $"({personRound.ServerCpuMillisecondsPerCall:N3} ms), ratio {personRound.RequestsPerSecond / healthRound.RequestsPerSecond:N3}");
+                $"({personRound.ServerCpuMillisecondsPerCall:N3} ms, access-log wait {personRound.AccessLog.WaitMillisecondsPerRead:N2} ms " +
+                $"in commits of {personRound.AccessLog.EntriesPerCommit:N1}), ratio {personRound.RequestsPerSecond / healthRound.RequestsPerSecond:N3}");
         }
         var (health, person) = rounds.OrderBy(r => r.Person.RequestsPerSecond / r.Health.RequestsPerSecond).ElementAt(rounds.Count / 2);
         report.Add(new Figure($"Health.Check rps ({label})", health.RequestsPerSecond, "req/s", double.NaN, "—", "—"));
@@ -214,6 +215,10 @@ internal static class BenchProgram
             if (logsReads)
             {
                 report.Add(new Figure($"{method} access-log writer CPU per call ({label})", result.AccessLogCpuMillisecondsPerCall, "ms",
+                    double.NaN, "—", "—"));
+                report.Add(new Figure($"{method} access-log wait per read ({label})", result.AccessLog.WaitMillisecondsPerRead, "ms",
+                    double.NaN, "—", "—"));
+                report.Add(new Figure($"{method} access-log entries per commit ({label})", result.AccessLog.EntriesPerCommit, "entries",
                     double.NaN, "—", "—"));
             }
         }

@@ -11,7 +11,8 @@ internal sealed record QueryResult(
     double P99Milliseconds,
     long Requests,
     double ServerCpuMillisecondsPerCall,
-    double AccessLogCpuMillisecondsPerCall);
+    double AccessLogCpuMillisecondsPerCall,
+    AccessLogTotals AccessLog);
 
 /// <summary>
 /// Closed-loop load: each caller has its own channel and sends its next request when the last is answered, for a
@@ -24,7 +25,9 @@ internal static class QueryLoad
     /// <summary>
     /// The load's figures, with the server's CPU time (user and system, all threads) per call: a figure that the
     /// machine's other work disturbs less than the rate, since it counts what a call costs rather than how soon it ran.
-    /// Of that, the access log's writer thread's share: what writing the reads' entries costs, apart from the reads.
+    /// Of that, the access log's writer thread's share: what writing the reads' entries costs, apart from the reads. And
+    /// from the server's metrics, how long the reads waited for their entries to be committed, and how many entries
+    /// shared a commit.
     /// </summary>
     public static async Task<QueryResult> RunAsync(
         string method, ServerUnderTest server, string apiKey, TimeSpan duration, Func<BenchChannel, Random, Task> call)
@@ -37,14 +40,16 @@ internal static class QueryLoad
 
         var cpuBefore = server.ProcessorTime();
         var accessLogBefore = server.ThreadProcessorMilliseconds(AccessLogWriter.ThreadName);
+        var totalsBefore = await server.AccessLogTotalsAsync();
         var stop = Stopwatch.StartNew();
         var latencies = await LoopAsync(address, apiKey, duration, call, seed: 0);
         var elapsed = stop.Elapsed.TotalSeconds;
         var cpu = server.ProcessorTime() - cpuBefore;
         var accessLog = server.ThreadProcessorMilliseconds(AccessLogWriter.ThreadName) - accessLogBefore;
+        var totals = await server.AccessLogTotalsAsync() - totalsBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new QueryResult(method, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length,
-            cpu.TotalMilliseconds / all.Length, accessLog / all.Length);
+            cpu.TotalMilliseconds / all.Length, accessLog / all.Length, totals);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
 using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 
@@ -87,6 +88,31 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
         return ticks * 1000.0 / SysConf(SysConfClockTicksPerSecond);
     }
 
+    /// <summary>
+    /// The access log's totals so far, from the server's metrics (/metrics): each read's wait for its entries to be
+    /// committed (the wait histogram's sum and count), the group commits, and the entries they wrote.
+    /// </summary>
+    public async Task<AccessLogTotals> AccessLogTotalsAsync()
+    {
+        using var client = new HttpClient
+        {
+            BaseAddress = Address,
+            DefaultRequestVersion = HttpVersion.Version20,
+            DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
+        // Lines are "name{labels} value [timestamp]" or "name value [timestamp]"; only the access log's are read.
+        var samples = (await client.GetStringAsync("/metrics")).Split('\n')
+            .Where(line => line.StartsWith("exchange_access_log_", StringComparison.Ordinal))
+            .ToLookup(
+                line => line[..line.IndexOfAny(['{', ' '])],
+                line => double.Parse(line[(line.LastIndexOf('}') + 1)..].Trim().Split(' ')[0], CultureInfo.InvariantCulture));
+        return new AccessLogTotals(
+            samples["exchange_access_log_wait_seconds_sum"].Sum(),
+            samples["exchange_access_log_wait_seconds_count"].Sum(),
+            samples["exchange_access_log_commits_total"].Sum(),
+            samples["exchange_access_log_entries_total"].Sum());
+    }
+
     /// <summary>sysconf's name (_SC_CLK_TCK) for the clock ticks per second that /proc counts CPU time in.</summary>
     private const int SysConfClockTicksPerSecond = 2;
 
@@ -170,4 +196,18 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
 
     [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
     private static partial Regex ListeningLine();
+}
+
+/// <summary>The access log's totals as the server's metrics count them; the difference of two readings is a window's.</summary>
+internal sealed record AccessLogTotals(double WaitSeconds, double Reads, double Commits, double Entries)
+{
+    public static AccessLogTotals operator -(AccessLogTotals after, AccessLogTotals before) => new(
+        after.WaitSeconds - before.WaitSeconds, after.Reads - before.Reads,
+        after.Commits - before.Commits, after.Entries - before.Entries);
+
+    /// <summary>How long a read waited for its entries, on average, in milliseconds; NaN when none was logged.</summary>
+    public double WaitMillisecondsPerRead => Reads > 0 ? WaitSeconds * 1000 / Reads : double.NaN;
+
+    /// <summary>How many entries each group commit wrote, on average; NaN when none was committed.</summary>
+    public double EntriesPerCommit => Commits > 0 ? Entries / Commits : double.NaN;
 }

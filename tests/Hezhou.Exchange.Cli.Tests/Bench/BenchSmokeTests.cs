@@ -19,7 +19,11 @@ public sealed class BenchSmokeTests
             {
                 $"{m} rps (scale 1)", $"{m} p50 (scale 1)", $"{m} p99 (scale 1)", $"{m} server CPU per call (scale 1)",
             }),
-        .. new[] { "GetPerson", "GetHousehold" }.Select(m => $"{m} access-log writer CPU per call (scale 1)"),
+        .. new[] { "GetPerson", "GetHousehold" }.SelectMany(m => new[]
+        {
+            $"{m} access-log writer CPU per call (scale 1)", $"{m} access-log wait per read (scale 1)",
+            $"{m} access-log entries per commit (scale 1)",
+        }),
     ];
 
     [Fact]
