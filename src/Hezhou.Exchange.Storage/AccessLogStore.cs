@@ -109,10 +109,20 @@ public sealed class AccessLogStore
                 var logHead = await HeadAsync(log, cancellationToken);
                 if (logHead.Sequence != 0 || await HasEntriesAsync(log, cancellationToken))
                 {
+                    var logPath = log.Database.GetConnectionString();
                     return logHead.Sequence == storeHead.Sequence && logHead.Hash == storeHead.Hash
                         ? false
+                        // The move empties the store's chain with its log, and no server writes the store's log after it:
+                        // rows there with an empty chain were put there by something else.
+                        : storeHead.Sequence == 0
+                        ? throw new InvalidOperationException(
+                            $"The store ({storePath}) holds access-log entries outside the ledger (its access-log chain is " +
+                            $"empty), though its access log has moved to a file of its own ({logPath}, head at sequence " +
+                            $"{logHead.Sequence}), and no server writes the store's access_log since. Neither file was changed: " +
+                            "find out what wrote them, keep them if they are evidence, and delete them from the store's " +
+                            "access_log table to start.")
                         : throw new InvalidOperationException(
-                            $"The store ({storePath}) and the access log's own file ({log.Database.GetConnectionString()}) " +
+                            $"The store ({storePath}) and the access log's own file ({logPath}) " +
                             $"both hold an access log, and their heads differ (sequence {storeHead.Sequence} in the store, " +
                             $"{logHead.Sequence} in the log's file). Neither was changed: restore the two files from the same backup.");
                 }

@@ -75,6 +75,30 @@ public sealed class AccessLogStoreTests
         Assert.Equal(3, await log.Db.AccessLog.CountAsync());
     }
 
+    [Fact]
+    public async Task MoveFromStore_RowsAddedToTheStoresLogAfterTheMove_FailsNamingThemAndChangesNeither()
+    {
+        await using var store = await TemporaryStore.CreateAsync();
+        await using var log = await TemporaryStore.CreateAsync();
+        await AppendChainedAsync(store, 2);
+        await AccessLogStore.MoveFromStoreAsync(store.Db, log.Db, CancellationToken.None);
+        var head = await HeadAsync(log);
+        // Behind the server's back, outside the ledger: the server writes only the log's own file now.
+        await store.Db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO access_log (Principal, Method, Subject, Purpose, RecordCount, AccessedAt) " +
+            "VALUES ('someone', '/hezhou.exchange.v1.AuditService/GetPerson', '451102198005120000', 'none', 1, '2024-06-15 04:00:00')");
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => AccessLogStore.MoveFromStoreAsync(store.Db, log.Db, CancellationToken.None));
+
+        Assert.Contains("access-log entries outside the ledger", failure.Message);
+        Assert.Contains("head at sequence 2", failure.Message);
+        Assert.DoesNotContain("restore", failure.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(1, await store.Db.AccessLog.CountAsync());
+        Assert.Equal(2, await log.Db.AccessLog.CountAsync());
+        Assert.Equal(head, await HeadAsync(log));
+    }
+
     /// <summary>
     /// Appends entries chained in the ledger, as the server's writer does; with <paramref name="sameAs"/>, copies of the
     /// first entries of that store, so that both chains end on the same head.
