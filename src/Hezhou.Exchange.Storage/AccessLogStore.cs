@@ -109,22 +109,22 @@ public sealed class AccessLogStore
                 var logHead = await HeadAsync(log, cancellationToken);
                 if (logHead.Sequence != 0 || await HasEntriesAsync(log, cancellationToken))
                 {
+                    if (logHead.Sequence == storeHead.Sequence && logHead.Hash == storeHead.Hash)
+                    {
+                        return false;
+                    }
                     var logPath = log.Database.GetConnectionString();
-                    return logHead.Sequence == storeHead.Sequence && logHead.Hash == storeHead.Hash
-                        ? false
-                        // The move empties the store's chain with its log, and no server writes the store's log after it:
-                        // rows there with an empty chain were put there by something else.
-                        : storeHead.Sequence == 0
-                        ? throw new InvalidOperationException(
-                            $"The store ({storePath}) holds access-log entries outside the ledger (its access-log chain is " +
+                    // The move empties the store's chain with its log, and no server writes the store's log after it:
+                    // rows there with an empty chain were put there by something else.
+                    throw new InvalidOperationException(storeHead.Sequence == 0
+                        ? $"The store ({storePath}) holds access-log entries outside the ledger (its access-log chain is " +
                             $"empty), though its access log has moved to a file of its own ({logPath}, head at sequence " +
-                            $"{logHead.Sequence}), and no server writes the store's access_log since. Neither file was changed: " +
-                            "find out what wrote them, keep them if they are evidence, and delete them from the store's " +
-                            "access_log table to start.")
-                        : throw new InvalidOperationException(
-                            $"The store ({storePath}) and the access log's own file ({logPath}) " +
-                            $"both hold an access log, and their heads differ (sequence {storeHead.Sequence} in the store, " +
-                            $"{logHead.Sequence} in the log's file). Neither was changed: restore the two files from the same backup.");
+                            $"{logHead.Sequence}), and no server writes the store's access_log since. Neither file was " +
+                            "changed: find out what wrote them, keep them if they are evidence, and delete them from the " +
+                            "store's access_log table to start."
+                        : $"The store ({storePath}) and the access log's own file ({logPath}) both hold an access log, and " +
+                            $"their heads differ (sequence {storeHead.Sequence} in the store, {logHead.Sequence} in the log's " +
+                            "file). Neither was changed: restore the two files from the same backup.");
                 }
                 // Both files have every migration applied, so their access_log tables have the same columns in the same order.
                 await log.Database.ExecuteSqlRawAsync(

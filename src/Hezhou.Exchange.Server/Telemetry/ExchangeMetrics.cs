@@ -9,7 +9,8 @@ namespace Hezhou.Exchange.Server.Telemetry;
 /// Every metric the exchange itself reports, on the meter "Hezhou.Exchange": records received, accepted, unchanged
 /// and rejected per department, batches stored, the dirty queue's length and the reconciler's lag, the latency of
 /// every RPC, and the access log's group commits: how long each read waited for its entries, how many entries each
-/// commit wrote, and how long indexing them by subject took. Exported on the Prometheus scrape endpoint and, when configured, by OTLP (see TelemetrySetup).
+/// commit wrote, and how long indexing them by subject took. Exported on the Prometheus scrape endpoint and, when
+/// configured, by OTLP (see TelemetrySetup).
 /// </summary>
 public sealed class ExchangeMetrics
 {
