@@ -42,6 +42,7 @@ public static class StorageRegistration
         switch (provider)
         {
             case StorageProvider.Sqlite:
+                SqliteMemoryStatistics.TurnOff();
                 options.UseSqlite(connectionString, sqlite => sqlite
                     .MigrationsAssembly(SqliteMigrationsAssembly)
                     .UseParameterizedCollectionMode(OneParameterPerList)
