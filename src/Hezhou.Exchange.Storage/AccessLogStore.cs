@@ -68,7 +68,7 @@ public sealed class AccessLogStore
         {
             return 0;
         }
-        var storePath = Path.GetFullPath(new SqliteConnectionStringBuilder(store.Database.GetConnectionString()).DataSource);
+        var storePath = StorageRegistration.SqliteFile(store);
         await log.Database.CreateExecutionStrategy().ExecuteAsync(
             token => CopyUnlessCopiedAsync(log, storePath, storeHead, token), cancellationToken);
         await store.Database.CreateExecutionStrategy().ExecuteAsync(

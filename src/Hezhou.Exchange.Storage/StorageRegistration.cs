@@ -22,6 +22,10 @@ public static class StorageRegistration
         return options;
     }
 
+    /// <summary>The full path of the SQLite file a context's connection names.</summary>
+    public static string SqliteFile(ExchangeDbContext db) =>
+        Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+
     /// <summary>The connection string of the embedded default: data/exchange.db under the content root.</summary>
     public static string DefaultSqliteConnectionString(string contentRoot) =>
         new SqliteConnectionStringBuilder

@@ -1,7 +1,6 @@
 using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Hosting;
@@ -69,7 +68,7 @@ public static class StoreSetup
     {
         if (db.Database.IsSqlite())
         {
-            var path = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
+            var path = StorageRegistration.SqliteFile(db);
             if (Path.GetDirectoryName(path) is { } folder)
             {
                 Directory.CreateDirectory(folder);
