@@ -33,6 +33,36 @@ public sealed class StoreReaders : IDisposable
     /// <summary>A context to read through until the lease is disposed: a kept SQLite reader, or <paramref name="own"/>.</summary>
     public Lease Rent(ExchangeDbContext own) => pool is null ? new Lease(own, null, null) : Lease.Of(pool);
 
+    /// <summary>
+    /// A context whose reads, until the lease is disposed, all see the store as it was at the first of them, for a view
+    /// put together from several statements: on SQLite a kept reader in one read transaction (deferred, so it takes no
+    /// lock until its first read, and never blocks a writer); a reconciler round that commits between two of the reads
+    /// is not half seen. One transaction also begins one read of the write-ahead log's index rather than one per
+    /// statement. On SQL Server, <paramref name="own"/> with its connection open; each statement sees what was committed
+    /// when it began.
+    /// </summary>
+    public async Task<Lease> RentSnapshotAsync(ExchangeDbContext own, CancellationToken cancellationToken)
+    {
+        var lease = Rent(own);
+        try
+        {
+            if (lease.Reader is { } reader)
+            {
+                reader.BeginSnapshot();
+            }
+            else
+            {
+                await own.Database.OpenConnectionAsync(cancellationToken);
+            }
+            return lease;
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
     public void Dispose() => (pool as IDisposable)?.Dispose();
 
     /// <summary>A context lent for one call's reads; disposing it gives a kept reader back, once.</summary>
@@ -53,6 +83,8 @@ public sealed class StoreReaders : IDisposable
         /// <summary>How many queries of the lent context ran through a statement prepared before (0 on SQL Server).</summary>
         public long Reused => reader?.Statements.Reused ?? 0;
 
+        internal Reader? Reader => reader;
+
         internal static Lease Of(ObjectPool<Reader> pool)
         {
             var reader = pool.Get();
@@ -63,6 +95,7 @@ public sealed class StoreReaders : IDisposable
         {
             if (Interlocked.Exchange(ref reader, null) is { } returned)
             {
+                returned.EndSnapshot();
                 pool!.Return(returned);
             }
         }
@@ -72,6 +105,7 @@ public sealed class StoreReaders : IDisposable
     internal sealed class Reader : IDisposable
     {
         private readonly SqliteConnection connection;
+        private SqliteTransaction? snapshot;
 
         public Reader(DbContextOptions<ExchangeDbContext> shared)
         {
@@ -89,6 +123,38 @@ public sealed class StoreReaders : IDisposable
         public SqliteStatementCache Statements { get; }
 
         public bool IsOpen => connection.State == System.Data.ConnectionState.Open;
+
+        /// <summary>Begins the read transaction the context's reads share until <see cref="EndSnapshot"/>.</summary>
+        public void BeginSnapshot()
+        {
+            snapshot = connection.BeginTransaction(deferred: true);
+            Db.Database.UseTransaction(snapshot);
+        }
+
+        /// <summary>
+        /// Ends the read transaction, if one was begun. It only read, so it is rolled back. If that fails, the
+        /// connection is closed, so that the reader is not lent again with the transaction still open.
+        /// </summary>
+        public void EndSnapshot()
+        {
+            if (snapshot is null)
+            {
+                return;
+            }
+            try
+            {
+                Db.Database.UseTransaction(null);
+                snapshot.Dispose();
+            }
+            catch (Exception exception) when (exception is SqliteException or InvalidOperationException)
+            {
+                connection.Close();
+            }
+            finally
+            {
+                snapshot = null;
+            }
+        }
 
         public void Dispose()
         {

@@ -8,7 +8,8 @@ namespace Hezhou.Exchange.Storage.Tests;
 /// <summary>
 /// The kept SQLite readers: a query run again goes through the statement prepared the first time, with its new
 /// parameters; a kept connection sees what was committed since its last read, and holds no read transaction between
-/// reads, which would stop checkpoints and let the write-ahead log grow without end.
+/// reads, which would stop checkpoints and let the write-ahead log grow without end. A snapshot lease's reads share
+/// one read transaction, which ends with the lease.
 /// </summary>
 public sealed class StoreReadersTests
 {
@@ -60,6 +61,47 @@ public sealed class StoreReadersTests
             Assert.True(await CheckpointIsBlockedAsync(store));
         }
         Assert.False(await CheckpointIsBlockedAsync(store));
+    }
+
+    [Fact]
+    public async Task SnapshotLease_ReadsTheStoreAsAtItsFirstRead_UntilDisposed()
+    {
+        await using var store = await TemporaryStore.CreateAsync();
+        await AddAsync(store, "HH-1");
+        using var readers = SqliteReaders(store);
+
+        using (var snapshot = await readers.RentSnapshotAsync(store.Db, CancellationToken.None))
+        {
+            Assert.Equal(["HH-1"], await EntriesOfAsync(snapshot.Db, "HH-1"));
+            await AddAsync(store, "HH-1");
+
+            Assert.Equal(["HH-1"], await EntriesOfAsync(snapshot.Db, "HH-1"));
+            Assert.Equal(1, snapshot.Reused);
+        }
+
+        using var after = readers.Rent(store.Db);
+        Assert.Equal(["HH-1", "HH-1"], await EntriesOfAsync(after.Db, "HH-1"));
+    }
+
+    [Fact]
+    public async Task SnapshotLease_Disposed_LeavesNoReadTransactionOnTheKeptReader()
+    {
+        await using var store = await TemporaryStore.CreateAsync();
+        await AddAsync(store, "HH-1");
+        using var readers = SqliteReaders(store);
+        var snapshot = await readers.RentSnapshotAsync(store.Db, CancellationToken.None);
+        await EntriesOfAsync(snapshot.Db, "HH-1");
+        await AddAsync(store, "HH-2");
+
+        // Between its reads the snapshot holds the log: the checkpoint cannot pass the reader's mark.
+        Assert.True(await CheckpointIsBlockedAsync(store));
+        snapshot.Dispose();
+
+        Assert.False(await CheckpointIsBlockedAsync(store));
+        using var again = readers.Rent(store.Db);
+        Assert.Same(snapshot.Db, again.Db);
+        Assert.Null(again.Db.Database.CurrentTransaction);
+        Assert.Equal(["HH-2"], await EntriesOfAsync(again.Db, "HH-2"));
     }
 
     [Fact]

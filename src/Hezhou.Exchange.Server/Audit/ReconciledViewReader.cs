@@ -33,10 +33,9 @@ public sealed class ReconciledViewReader(
         var asOf = violations.AsOfDate("as_of_date", request.AsOfDate, today);
         violations.ThrowIfAny();
         PersonRead person;
-        using (var reads = readers.Rent(db))
+        // One connection and one snapshot for the call's several look-ups (StoreReaders.RentSnapshotAsync).
+        using (var reads = await readers.RentSnapshotAsync(db, cancellationToken))
         {
-            // One connection for the call's several look-ups, rather than one taken from the pool and given back for each.
-            await reads.Db.Database.OpenConnectionAsync(cancellationToken);
             var row = await PersonById(reads.Db, request.CitizenId, cancellationToken)
                 ?? throw ExchangeErrors.Create(
                     Code.NotFound, ErrorReasons.PersonNotFound, "No reconciled person has this citizen ID.");
@@ -57,10 +56,9 @@ public sealed class ReconciledViewReader(
         var mask = CitizenIdMask.For(caller);
         V1.ReconciledHousehold household;
         List<PersonRead> members;
-        using (var reads = readers.Rent(db))
+        using (var reads = await readers.RentSnapshotAsync(db, cancellationToken))
         {
             var store = reads.Db;
-            await store.Database.OpenConnectionAsync(cancellationToken);
             var row = await HouseholdById(store, request.HouseholdId, cancellationToken)
                 ?? throw ExchangeErrors.Create(
                     Code.NotFound, ErrorReasons.HouseholdNotFound, $"No reconciled household \"{request.HouseholdId}\".");
