@@ -193,13 +193,15 @@ internal static class BenchProgram
                 new GetPersonRequest { CitizenId = persons[r.Next(persons.Count)], Purpose = Purpose }).ResponseAsync);
             rounds.Add((healthRound, personRound));
             Console.WriteLine($"  round {round} of {CeilingRounds} ({label}): health check {healthRound.RequestsPerSecond:N0} req/s " +
-                $"({healthRound.ServerCpuMillisecondsPerCall:N3} ms CPU per call), GetPerson {personRound.RequestsPerSecond:N0} req/s " +
-                $"({personRound.ServerCpuMillisecondsPerCall:N3} ms, access-log wait {personRound.AccessLog.WaitMillisecondsPerRead:N2} ms " +
+                $"({healthRound.ServerCpuMillisecondsPerCall:N3} ms server and {healthRound.ClientCpuMillisecondsPerCall:N3} ms client CPU per call), " +
+                $"GetPerson {personRound.RequestsPerSecond:N0} req/s ({personRound.ServerCpuMillisecondsPerCall:N3} ms and " +
+                $"{personRound.ClientCpuMillisecondsPerCall:N3} ms, access-log wait {personRound.AccessLog.WaitMillisecondsPerRead:N2} ms " +
                 $"in commits of {personRound.AccessLog.EntriesPerCommit:N1}), ratio {personRound.RequestsPerSecond / healthRound.RequestsPerSecond:N3}");
         }
         var (health, person) = rounds.OrderBy(r => r.Person.RequestsPerSecond / r.Health.RequestsPerSecond).ElementAt(rounds.Count / 2);
         report.Add(new Figure($"Health.Check rps ({label})", health.RequestsPerSecond, "req/s", double.NaN, "—", "—"));
         report.Add(new Figure($"Health.Check server CPU per call ({label})", health.ServerCpuMillisecondsPerCall, "ms", double.NaN, "—", "—"));
+        report.Add(new Figure($"Health.Check client CPU per call ({label})", health.ClientCpuMillisecondsPerCall, "ms", double.NaN, "—", "—"));
 
         void Record(QueryResult result, bool judgeThroughput, bool logsReads)
         {
@@ -211,6 +213,8 @@ internal static class BenchProgram
                 method == "GetStatistics" ? 50 : double.NaN, method == "GetStatistics" ? "limit" : "—",
                 method == "GetStatistics" ? "≤ 1" : "—"));
             report.Add(new Figure($"{method} server CPU per call ({label})", result.ServerCpuMillisecondsPerCall, "ms",
+                double.NaN, "—", "—"));
+            report.Add(new Figure($"{method} client CPU per call ({label})", result.ClientCpuMillisecondsPerCall, "ms",
                 double.NaN, "—", "—"));
             if (logsReads)
             {

@@ -11,6 +11,7 @@ internal sealed record QueryResult(
     double P99Milliseconds,
     long Requests,
     double ServerCpuMillisecondsPerCall,
+    double ClientCpuMillisecondsPerCall,
     double AccessLogCpuMillisecondsPerCall,
     AccessLogTotals AccessLog);
 
@@ -27,7 +28,8 @@ internal static class QueryLoad
     /// machine's other work disturbs less than the rate, since it counts what a call costs rather than how soon it ran.
     /// Of that, the access log's writer thread's share: what writing the reads' entries costs, apart from the reads. And
     /// from the server's metrics, how long the reads waited for their entries to be committed, and how many entries
-    /// shared a commit.
+    /// shared a commit. The benchmark's own CPU time per call is the client's share of the same two cores: what the
+    /// server and the client together leave unused of them is time the load waited.
     /// </summary>
     public static async Task<QueryResult> RunAsync(
         string method, ServerUnderTest server, string apiKey, TimeSpan duration, Func<BenchChannel, Random, Task> call)
@@ -39,17 +41,19 @@ internal static class QueryLoad
         await LoopAsync(address, apiKey, duration / 2, call, seed: 1_000);
 
         var cpuBefore = server.ProcessorTime();
+        var clientBefore = Environment.CpuUsage.TotalTime;
         var accessLogBefore = server.ThreadProcessorMilliseconds(AccessLogWriter.ThreadName);
         var totalsBefore = await server.AccessLogTotalsAsync();
         var stop = Stopwatch.StartNew();
         var latencies = await LoopAsync(address, apiKey, duration, call, seed: 0);
         var elapsed = stop.Elapsed.TotalSeconds;
         var cpu = server.ProcessorTime() - cpuBefore;
+        var client = Environment.CpuUsage.TotalTime - clientBefore;
         var accessLog = server.ThreadProcessorMilliseconds(AccessLogWriter.ThreadName) - accessLogBefore;
         var totals = await server.AccessLogTotalsAsync() - totalsBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return new QueryResult(method, all.Length / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), all.Length,
-            cpu.TotalMilliseconds / all.Length, accessLog / all.Length, totals);
+            cpu.TotalMilliseconds / all.Length, client.TotalMilliseconds / all.Length, accessLog / all.Length, totals);
     }
 
     /// <summary>

@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Hezhou.Exchange.Bench;
@@ -24,15 +26,34 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    /// <summary>The real server, Release build, with the development keys, on a new store in <paramref name="folder"/>.</summary>
+    /// <summary>
+    /// The real server, Release build, as deployed (the Production environment: no developer exception page, no
+    /// checking of every service resolved against its scope), on a new store in <paramref name="folder"/>. It knows the
+    /// benchmark's keys by their SHA-256, as a deployment is given its departments' keys.
+    /// </summary>
     public static Task<ServerUnderTest> StartServerAsync(string folder)
     {
         var databasePath = Path.Combine(folder, "exchange.db");
         var start = DotnetStart(Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll"));
         start.ArgumentList.Add("--urls");
         start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["ConnectionStrings__Exchange"] = $"Data Source={databasePath}";
+        var keys = BenchKeys.Departments.Select(d => (Role: "Department", Department: d.Department.ToString(), d.Key))
+            .Append((Role: "Auditor", Department: "", Key: BenchKeys.Auditor))
+            .ToList();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var (role, department, key) = keys[i];
+            var prefix = $"Auth__ApiKeys__{i}__";
+            start.Environment[prefix + "Name"] = $"bench-{i}";
+            start.Environment[prefix + "Role"] = role;
+            if (department.Length > 0)
+            {
+                start.Environment[prefix + "Department"] = department;
+            }
+            start.Environment[prefix + "KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        }
         // The figures are of the service, not of the per-principal rate limit a deployment sets.
         start.Environment["RateLimits__Enabled"] = "false";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

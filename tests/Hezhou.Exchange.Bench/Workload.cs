@@ -112,7 +112,10 @@ internal sealed class Workload
     }
 }
 
-/// <summary>The development keys README.md publishes, one per caller the benchmark plays.</summary>
+/// <summary>
+/// The development keys README.md publishes, one per caller the benchmark plays; the server is given them by their
+/// SHA-256 (<see cref="ServerUnderTest.StartServerAsync"/>).
+/// </summary>
 internal static class BenchKeys
 {
     public const string Auditor = "dev-auditor-key";

@@ -14,10 +14,12 @@ public sealed class BenchSmokeTests
         "storage ceiling (scale 1)", "transport ceiling (scale 1)", "ingest (scale 1)", "store size (scale 1)",
         "memory (scale 1 ingest)",
         "delta (scale 1)", "Health.Check rps (scale 1)", "Health.Check server CPU per call (scale 1)",
+        "Health.Check client CPU per call (scale 1)",
         .. new[] { "GetPerson", "GetHousehold", "ListDiscrepancies", "GetStatistics" }
             .SelectMany(m => new[]
             {
                 $"{m} rps (scale 1)", $"{m} p50 (scale 1)", $"{m} p99 (scale 1)", $"{m} server CPU per call (scale 1)",
+                $"{m} client CPU per call (scale 1)",
             }),
         .. new[] { "GetPerson", "GetHousehold" }.SelectMany(m => new[]
         {
