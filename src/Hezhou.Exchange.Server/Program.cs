@@ -43,12 +43,13 @@ builder.Services.AddSingleton<StoreWriteGate>();
 // AuthorizationInterceptor.
 builder.AddExchangeSecurity();
 
-// gRPC: every call is timed outermost, errors are mapped inside that, then every call is authorized before service
-// code runs. The same pipeline serves the REST API: JSON transcoding of the google.api.http annotations.
+// gRPC: every call is timed outermost; inside that, what a caller without the personal-data scope is sent has its
+// citizen IDs masked; errors are mapped inside that, then every call is authorized before service code runs. The same pipeline serves the REST API: JSON transcoding of the google.api.http annotations.
 builder.Services.AddGrpc(grpc =>
 {
     grpc.MaxReceiveMessageSize = limits.MaxMessageBytes;
     grpc.Interceptors.Add<RpcTelemetryInterceptor>();
+    grpc.Interceptors.Add<PersonalDataMaskInterceptor>();
     grpc.Interceptors.Add<ErrorMappingInterceptor>();
     grpc.Interceptors.Add<AuthorizationInterceptor>();
 }).AddJsonTranscoding(RestApi.ConfigureJson);

@@ -232,7 +232,7 @@ internal static class BenchProgram
                 new GetHouseholdRequest { HouseholdId = households[r.Next(households.Count)], Purpose = Purpose }).ResponseAsync),
             judgeThroughput: false, logsReads: true);
         Record(await Load("ListDiscrepancies", (c, _) => c.Audit.ListDiscrepanciesAsync(
-                new ListDiscrepanciesRequest { PageSize = 50 }).ResponseAsync),
+                new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 50 }).ResponseAsync),
             judgeThroughput: false, logsReads: false);
         Record(await Load("GetStatistics", (c, _) => c.Audit.GetStatisticsAsync(new GetStatisticsRequest()).ResponseAsync),
             judgeThroughput: false, logsReads: false);

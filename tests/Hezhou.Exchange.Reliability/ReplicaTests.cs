@@ -129,7 +129,7 @@ public sealed class ReplicaTests(ITestOutputHelper output)
                         await audit.GetStatisticsAsync(new GetStatisticsRequest { AsOfDate = FiguresAsOf }, options);
                         break;
                     case 1:
-                        await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { PageSize = 50 }, options);
+                        await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 50 }, options);
                         break;
                     default:
                         await audit.GetPersonAsync(new GetPersonRequest { CitizenId = citizenId, Purpose = "replica test" }, options);

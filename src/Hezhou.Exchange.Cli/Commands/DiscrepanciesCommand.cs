@@ -7,7 +7,7 @@ using Spectre.Console.Cli;
 
 namespace Hezhou.Exchange.Cli.Commands;
 
-internal sealed class DiscrepanciesSettings : QuerySettings
+internal sealed class DiscrepanciesSettings : PersonalDataSettings
 {
     [CommandOption("--county <CODE>")]
     [Description("Only discrepancies in this county or district.")]
@@ -59,6 +59,7 @@ internal sealed class DiscrepanciesCommand(CliOutput output) : ExchangeCommand<D
             Department = OptionValues.Enum<Department>(settings.Department, "--department"),
             PageSize = settings.PageSize,
             PageToken = settings.PageToken ?? "",
+            Purpose = settings.Purpose ?? "",
         };
         var all = new ListDiscrepanciesResponse();
         do

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using System.Diagnostics.CodeAnalysis;
 
 namespace Hezhou.Exchange.Domain.Identity;
@@ -41,28 +40,8 @@ public readonly partial record struct CitizenId
     /// <summary>The gender encoded in the 17th digit: odd is male, even is female.</summary>
     public Gender Gender => (Value[16] - '0') % 2 == 1 ? Gender.Male : Gender.Female;
 
-    /// <summary>The number with its birth date and sequence hidden, e.g. "451102********1234".</summary>
+    /// <summary>The number as a caller without the personal-data scope sees it, e.g. "451102************".</summary>
     public string Masked() => Mask(Value);
-
-    /// <summary>
-    /// An 18-character citizen ID with its birth date and sequence hidden: the region code, eight '*' and the last
-    /// four characters, e.g. "451102********1234".
-    /// </summary>
-    public static string Mask(string citizenId)
-    {
-        ArgumentOutOfRangeException.ThrowIfNotEqual(citizenId.Length, Length, nameof(citizenId));
-        return string.Concat(citizenId.AsSpan(0, 6), "********", citizenId.AsSpan(14, 4));
-    }
-
-    /// <summary>
-    /// The text with everything shaped like a citizen ID masked, including one run together with letters before it
-    /// (as in a source key "HH451102…"): hiding too much is the safe error.
-    /// </summary>
-    public static string MaskAllIn(string text) => CitizenIdShape().Replace(text, m => Mask(m.Value));
-
-    // 17 digits and a digit or X, not inside a longer run of digits or followed by a letter.
-    [GeneratedRegex("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9A-Za-z])", RegexOptions.CultureInvariant)]
-    private static partial Regex CitizenIdShape();
 
     public override string ToString() => Value is null ? string.Empty : Masked();
 

@@ -28,12 +28,18 @@ public static class AuditArguments
             }
         }
 
-        /// <summary>The stated purpose or case number that the access log records, 4-200 characters.</summary>
+        /// <summary>
+        /// The stated purpose or case number that the access log records: at most 200 characters, of which at least 4
+        /// can be seen (<see cref="Domain.Submissions.FreeText.VisibleLength"/>): a purpose of spaces, zero-width or
+        /// combining characters alone is blank.
+        /// </summary>
         public void Purpose(string field, string value)
         {
-            if (value.Trim().Length < MinimumPurposeLength || value.Length > MaximumPurposeLength)
+            if (Domain.Submissions.FreeText.VisibleLength(value) < MinimumPurposeLength
+                || Domain.Submissions.FreeText.Length(value) > MaximumPurposeLength)
             {
-                Add(field, $"state why the data is read, or a case number, in {MinimumPurposeLength}-{MaximumPurposeLength} characters");
+                Add(field, $"state why the data is read, or a case number, in {MinimumPurposeLength}-{MaximumPurposeLength} " +
+                    "characters that can be seen");
             }
             Text(field, value);
         }
@@ -50,9 +56,10 @@ public static class AuditArguments
             }
         }
 
+        /// <summary>Present, with at least one character that can be seen.</summary>
         public void Required(string field, string value)
         {
-            if (string.IsNullOrWhiteSpace(value))
+            if (Domain.Submissions.FreeText.VisibleLength(value) == 0)
             {
                 Add(field, "is required");
             }
@@ -93,9 +100,10 @@ public static class AuditArguments
             return today;
         }
 
+        /// <summary>At most <paramref name="maximum"/> characters, counted as code points.</summary>
         public void MaximumLength(string field, string value, int maximum)
         {
-            if (value.Length > maximum)
+            if (Domain.Submissions.FreeText.Length(value) > maximum)
             {
                 Add(field, $"must be at most {maximum:N0} characters");
             }

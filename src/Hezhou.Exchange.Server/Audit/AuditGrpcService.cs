@@ -34,7 +34,7 @@ public sealed class AuditGrpcService(
 
     public override Task<V1.ListDiscrepanciesResponse> ListDiscrepancies(
         V1.ListDiscrepanciesRequest request, ServerCallContext context) =>
-        discrepancies.ListAsync(CallerOf(context), request, context.CancellationToken);
+        discrepancies.ListAsync(CallerOf(context), context.Method, request, context.CancellationToken);
 
     public override Task<V1.UpdateDiscrepancyResponse> UpdateDiscrepancy(
         V1.UpdateDiscrepancyRequest request, ServerCallContext context) =>

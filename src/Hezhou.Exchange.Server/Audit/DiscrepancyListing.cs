@@ -13,17 +13,20 @@ namespace Hezhou.Exchange.Server.Audit;
 /// <summary>
 /// Lists discrepancies by county, site, rule, status and department, in the order they were first found, a page at
 /// a time (AIP-158, keyset paging on the discrepancy's id). A department sees only those involving its own records.
+/// Discrepancies name persons, deaths and welfare: each list states a purpose, and each subject on the page (a citizen
+/// or a household) is written to the access log before the page is returned.
 /// </summary>
-public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders readers)
+public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders readers, PersonalDataAccessLog accessLog)
 {
     public async Task<V1.ListDiscrepanciesResponse> ListAsync(
-        Caller caller, V1.ListDiscrepanciesRequest request, CancellationToken cancellationToken)
+        Caller caller, string method, V1.ListDiscrepanciesRequest request, CancellationToken cancellationToken)
     {
         var violations = new AuditArguments.Violations();
         violations.OptionalEnum("rule", request.Rule);
         violations.OptionalEnum("status", request.Status);
         violations.OptionalEnum("department", request.Department);
         var pageSize = violations.PageSize("page_size", request.PageSize);
+        violations.Purpose("purpose", request.Purpose);
         violations.ThrowIfAny();
 
         var department = VisibleDepartment(caller, request.Department.ToDomain());
@@ -64,9 +67,14 @@ public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders reader
 
         var rows = await query.OrderBy(d => d.Id).Take(pageSize + 1).Include(d => d.History).ToListAsync(cancellationToken);
 
-        var mask = CitizenIdMask.For(caller);
+        var page = rows.Take(pageSize).ToList();
+        await accessLog.WriteAsync(
+            caller, method, request.Purpose,
+            page.GroupBy(d => d.Subject, StringComparer.Ordinal)
+                .Select(subject => new PersonalDataAccessLog.Read(subject.Key, subject.Count())),
+            cancellationToken);
         var response = new V1.ListDiscrepanciesResponse();
-        response.Discrepancies.Add(rows.Take(pageSize).Select(d => d.ToProto(mask)));
+        response.Discrepancies.Add(page.Select(d => d.ToProto(caller)));
         response.NextPageToken = rows.Count > pageSize
             ? PageToken.Create(rows[pageSize - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
             : "";

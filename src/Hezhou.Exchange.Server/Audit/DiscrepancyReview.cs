@@ -13,8 +13,8 @@ namespace Hezhou.Exchange.Server.Audit;
 
 /// <summary>
 /// The 疑义校核 loop on one discrepancy: an auditor acknowledges or waives it, a department whose records it involves
-/// answers it. Every step is added to the discrepancy's history. Discrepancies are named by their full key: a key
-/// as a caller without the personal-data scope sees it (with a masked citizen ID) names none.
+/// answers it. Every step is added to the discrepancy's history. Discrepancies are named by their key, in full or as
+/// a caller without the personal-data scope sees it.
 /// </summary>
 public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate writeGate, TimeProvider clock)
 {
@@ -28,7 +28,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
         violations.RequiredEnum("action", request.Action);
         violations.MaximumLength("note", request.Note, MaximumNoteLength);
         violations.Text("note", request.Note);
-        if (request.Action == V1.DiscrepancyAction.Waive && string.IsNullOrWhiteSpace(request.Note))
+        if (request.Action == V1.DiscrepancyAction.Waive && Domain.Submissions.FreeText.VisibleLength(request.Note) == 0)
         {
             violations.Add("note", "is required to waive: say why the discrepancy is waived");
         }
@@ -98,32 +98,23 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
     }
 
     /// <summary>
-    /// The discrepancy a key names. Callers without the personal-data scope see keys whose citizen ID is masked; such a
-    /// key names the one discrepancy whose key it masks (if two keys mask alike, the caller must send it in full).
+    /// The discrepancy a key names: a full key, or a key as a caller without the personal-data scope sees it, which
+    /// names its discrepancy by number (<see cref="DiscrepancyKeys"/>) and must mask that discrepancy's key exactly.
     /// </summary>
     private async Task<DiscrepancyEntry> FindAsync(string key, CancellationToken cancellationToken)
     {
-        const string mask = "********";
         var query = db.Discrepancies.AsNoTracking();
-        query = key.Contains(mask, StringComparison.Ordinal)
-            ? query.Where(d => EF.Functions.Like(d.Key, LikePattern(key, mask), "\\"))
-            : query.Where(d => d.Key == key);
-        var matches = await query.Take(2).ToListAsync(cancellationToken);
-        return matches.Count switch
-        {
-            1 => matches[0],
-            0 => throw ExchangeErrors.Create(
-                Code.NotFound, ErrorReasons.DiscrepancyNotFound, "No discrepancy has this key."),
-            _ => throw ExchangeErrors.Create(
-                Code.FailedPrecondition, ErrorReasons.DiscrepancyKeyAmbiguous,
-                "More than one discrepancy has a key that masks to this one; send the key with the citizen ID in full."),
-        };
+        var match = DiscrepancyKeys.NumberIn(key) is { } number
+            ? (await query.Where(d => d.Id == number).ToListAsync(cancellationToken))
+                .SingleOrDefault(d => DiscrepancyKeys.Masked(d.Key, d.Id) == key)
+            : key.Contains('*', StringComparison.Ordinal)
+                ? throw ExchangeErrors.Create(
+                    Code.FailedPrecondition, ErrorReasons.DiscrepancyKeyAmbiguous,
+                    "A masked key names a discrepancy only with the number after its '#', as ListDiscrepancies shows it; " +
+                    "send the key as listed, or in full.")
+                : await query.SingleOrDefaultAsync(d => d.Key == key, cancellationToken);
+        return match ?? throw ExchangeErrors.Create(Code.NotFound, ErrorReasons.DiscrepancyNotFound, "No discrepancy has this key.");
     }
-
-    /// <summary>A LIKE pattern matching the key literally except that each masked digit matches any one character.</summary>
-    private static string LikePattern(string key, string mask) =>
-        string.Join(new string('_', mask.Length), key.Split(mask).Select(part =>
-            part.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")));
 
     /// <summary>
     /// Sets the status only if it is still the one read: two auditors acting at once cannot both move the
@@ -146,7 +137,7 @@ public sealed class DiscrepancyReview(ExchangeDbContext db, StoreWriteGate write
     private async Task<V1.Discrepancy> ReadAsync(long id, Caller caller, CancellationToken cancellationToken) =>
         (await db.Discrepancies.AsNoTracking().Include(d => d.History)
             .SingleAsync(d => d.Id == id, cancellationToken))
-        .ToProto(CitizenIdMask.For(caller));
+        .ToProto(caller);
 
     private static Grpc.Core.RpcException NotAllowed(string refusal) =>
         ExchangeErrors.Create(Code.FailedPrecondition, ErrorReasons.DiscrepancyTransitionNotAllowed, refusal);

@@ -52,7 +52,6 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogStore l
         var rows = await logStore.ReadAsync(
             db, log => AccessLogIndex.BySubjectAsync(log, request.CitizenId, after ?? long.MaxValue, pageSize + 1, cancellationToken));
 
-        var mask = CitizenIdMask.For(caller);
         var page = rows.Take(pageSize).ToList();
         var response = new V1.ListAccessLogResponse
         {
@@ -65,7 +64,7 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogStore l
             AccessTime = AuditMapping.ToTimestamp(row.AccessedAt),
             Principal = row.Principal,
             Method = row.Method,
-            Subject = mask.IdsIn(row.Subject),
+            Subject = row.Subject,
             Purpose = row.Purpose,
             RecordCount = row.RecordCount,
         }));

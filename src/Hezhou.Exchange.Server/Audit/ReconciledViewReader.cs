@@ -39,7 +39,7 @@ public sealed class ReconciledViewReader(
             var row = await PersonById(reads.Db, request.CitizenId, cancellationToken)
                 ?? throw ExchangeErrors.Create(
                     Code.NotFound, ErrorReasons.PersonNotFound, "No reconciled person has this citizen ID.");
-            person = (await PersonsAsync(reads.Db, [row], asOf, CitizenIdMask.For(caller), cancellationToken)).Single();
+            person = (await PersonsAsync(reads.Db, [row], asOf, caller, cancellationToken)).Single();
         }
         await accessLog.WriteAsync(
             caller, method, request.Purpose, [new(person.CitizenId, person.RecordCount)], cancellationToken);
@@ -53,7 +53,6 @@ public sealed class ReconciledViewReader(
         violations.Required("household_id", request.HouseholdId);
         violations.Purpose("purpose", request.Purpose);
         violations.ThrowIfAny();
-        var mask = CitizenIdMask.For(caller);
         V1.ReconciledHousehold household;
         List<PersonRead> members;
         using (var reads = await readers.RentSnapshotAsync(db, cancellationToken))
@@ -67,12 +66,12 @@ public sealed class ReconciledViewReader(
                 .OrderBy(p => p.RelationToHead == RelationToHead.Unspecified ? int.MaxValue : (int)p.RelationToHead)
                 .ThenBy(p => p.CitizenId, StringComparer.Ordinal)
                 .ToList();
-            members = await PersonsAsync(store, memberRows, AuditArguments.Today(clock), mask, cancellationToken);
-            household = row.ToProto(siteName, mask);
+            members = await PersonsAsync(store, memberRows, AuditArguments.Today(clock), caller, cancellationToken);
+            household = row.ToProto(siteName);
             var memberIds = memberRows.Select(p => p.CitizenId).ToList();
             var open = (await DiscrepanciesOfHousehold(store, request.HouseholdId, memberIds).ToListAsync(cancellationToken))
                 .StillOpen();
-            household.OpenDiscrepancies.Add(open.Select(d => d.ToProto(mask)));
+            household.OpenDiscrepancies.Add(open.Select(d => d.ToProto(caller)));
         }
         household.Members.Add(members.Select(m => m.View));
 
@@ -152,7 +151,7 @@ public sealed class ReconciledViewReader(
 
     /// <summary>The full views of the persons, in the order given, with employments judged stable on <paramref name="asOf"/>.</summary>
     private async Task<List<PersonRead>> PersonsAsync(
-        ExchangeDbContext store, IReadOnlyList<E.ReconciledPerson> rows, DateOnly asOf, CitizenIdMask mask, CancellationToken cancellationToken)
+        ExchangeDbContext store, IReadOnlyList<E.ReconciledPerson> rows, DateOnly asOf, Caller caller, CancellationToken cancellationToken)
     {
         var ids = rows.Select(p => p.CitizenId).ToList();
         var employments = await EmploymentsOf(store, ids).ToListAsync(cancellationToken);
@@ -162,7 +161,7 @@ public sealed class ReconciledViewReader(
         var reads = new List<PersonRead>(rows.Count);
         foreach (var row in rows)
         {
-            var view = row.ToProto(mask);
+            var view = row.ToProto();
             var own = employments.Where(e => e.Row.CitizenId == row.CitizenId)
                 .OrderBy(e => e.Row.StartDate).ThenBy(e => e.Row.SourceKey, StringComparer.Ordinal).ToList();
             foreach (var (employment, sent) in own)
@@ -171,7 +170,7 @@ public sealed class ReconciledViewReader(
                 view.Employments.Add(new V1.PersonEmployment
                 {
                     Source = source.ToProto(),
-                    Employment = AsSent(sent, mask)?.Employment,
+                    Employment = AsSent(sent)?.Employment,
                     Stable = EmploymentStability.IsStableOn(Fact(source, employment), asOf, policy),
                 });
             }
@@ -184,21 +183,21 @@ public sealed class ReconciledViewReader(
                 view.Welfare.Add(new V1.PersonWelfare
                 {
                     Source = source.ToProto(),
-                    Entitlement = AsSent(sent, mask)?.WelfareEntitlement,
+                    Entitlement = AsSent(sent)?.WelfareEntitlement,
                     PaymentCount = paymentCount,
                     PaidTotal = AuditMapping.FromFen(paidFen),
                 });
             }
 
-            view.OpenDiscrepancies.Add(open.Where(d => d.Subject == row.CitizenId).Select(d => d.ToProto(mask)));
+            view.OpenDiscrepancies.Add(open.Where(d => d.Subject == row.CitizenId).Select(d => d.ToProto(caller)));
             reads.Add(new PersonRead(row.CitizenId, view, 1 + own.Count + welfare.Count));
         }
         return reads;
     }
 
-    /// <summary>The record exactly as its department sent it, masked for the caller; null if its version is missing.</summary>
-    private static V1.SubmissionRecord? AsSent(byte[]? payload, CitizenIdMask mask) =>
-        payload is null ? null : mask.Record(V1.SubmissionRecord.Parser.ParseFrom(payload));
+    /// <summary>The record exactly as its department sent it; null if its version is missing.</summary>
+    private static V1.SubmissionRecord? AsSent(byte[]? payload) =>
+        payload is null ? null : V1.SubmissionRecord.Parser.ParseFrom(payload);
 
     // The reconciled row holds what stability is judged on: the period. The person's name is not needed for it.
     private static EmploymentFact Fact(SourceReference source, E.ReconciledEmployment row) =>

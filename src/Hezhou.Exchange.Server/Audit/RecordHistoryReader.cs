@@ -47,7 +47,6 @@ public sealed class RecordHistoryReader(ExchangeDbContext db, PersonalDataAccess
                 $"No {kind} record \"{request.SourceKey}\" was received from {department}.");
         }
 
-        var mask = CitizenIdMask.For(caller);
         var response = new V1.GetRecordHistoryResponse();
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var version in versions)
@@ -64,7 +63,7 @@ public sealed class RecordHistoryReader(ExchangeDbContext db, PersonalDataAccess
                 BatchId = version.BatchId,
                 ReceiveTime = AuditMapping.ToTimestamp(version.ReceivedAt),
                 ContentDigest = version.ContentDigest,
-                Record = mask.Record(record),
+                Record = record,
             });
         }
 

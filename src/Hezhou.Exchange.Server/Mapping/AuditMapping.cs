@@ -3,6 +3,7 @@ using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Submissions;
 using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Reconciliation;
+using Hezhou.Exchange.Server.Security;
 using D = Hezhou.Exchange.Domain;
 using E = Hezhou.Exchange.Storage.Entities;
 using V1 = Hezhou.Exchange.V1;
@@ -11,15 +12,16 @@ namespace Hezhou.Exchange.Server.Mapping;
 
 /// <summary>
 /// Maps the reconciled store to the auditors' contract and the contract's filters to the domain. Enum numbers are
-/// the same on both sides; money leaves as CNY from integer fen; citizen IDs leave through a <see cref="CitizenIdMask"/>.
+/// the same on both sides; money leaves as CNY from integer fen; citizen IDs leave whole, to be
+/// masked on the way out for callers without the personal-data scope (<see cref="Security.PersonalDataMaskInterceptor"/>).
 /// </summary>
 public static class AuditMapping
 {
-    public static V1.ReconciledPerson ToProto(this E.ReconciledPerson row, CitizenIdMask mask)
+    public static V1.ReconciledPerson ToProto(this E.ReconciledPerson row)
     {
         var person = new V1.ReconciledPerson
         {
-            CitizenId = mask.Id(row.CitizenId),
+            CitizenId = row.CitizenId,
             Name = row.Name,
             Gender = (V1.Gender)row.Gender,
             BirthDate = ToDate(row.BirthDate),
@@ -34,11 +36,11 @@ public static class AuditMapping
             HouseholdId = row.HouseholdId ?? "",
             SiteCode = row.SiteCode ?? "",
         };
-        person.Provenance.Add(Provenance(row.Provenance, mask));
+        person.Provenance.Add(Provenance(row.Provenance));
         return person;
     }
 
-    public static V1.ReconciledHousehold ToProto(this E.ReconciledHousehold row, string? siteName, CitizenIdMask mask)
+    public static V1.ReconciledHousehold ToProto(this E.ReconciledHousehold row, string? siteName)
     {
         var household = new V1.ReconciledHousehold
         {
@@ -49,22 +51,23 @@ public static class AuditMapping
             Address = row.Address,
             RelocationDate = ToDate(row.RelocationDate),
         };
-        household.Provenance.Add(Provenance(row.Provenance, mask));
+        household.Provenance.Add(Provenance(row.Provenance));
         return household;
     }
 
-    public static V1.Discrepancy ToProto(this E.DiscrepancyEntry entry, CitizenIdMask mask)
+    /// <param name="caller">Whose view it is: a caller who sees IDs masked gets the key in its addressable masked form.</param>
+    public static V1.Discrepancy ToProto(this E.DiscrepancyEntry entry, Caller caller)
     {
         var discrepancy = new V1.Discrepancy
         {
-            Key = mask.IdsIn(entry.Key),
+            Key = caller.SeesPersonalData ? entry.Key : DiscrepancyKeys.Masked(entry.Key, entry.Id),
             Rule = (V1.DiscrepancyRule)entry.Rule,
-            Subject = mask.IdsIn(entry.Subject),
+            Subject = entry.Subject,
             Period = entry.Period,
             Severity = (V1.Severity)entry.Severity,
             Status = (V1.DiscrepancyStatus)entry.Status,
-            ExplanationZh = mask.IdsIn(entry.ExplanationZh),
-            ExplanationEn = mask.IdsIn(entry.ExplanationEn),
+            ExplanationZh = entry.ExplanationZh,
+            ExplanationEn = entry.ExplanationEn,
             FirstSeenTime = ToTimestamp(entry.FirstSeenAt),
             LastSeenTime = ToTimestamp(entry.LastSeenAt),
             HouseholdId = entry.HouseholdId ?? "",
@@ -135,7 +138,7 @@ public static class AuditMapping
 
     public static Timestamp ToTimestamp(DateTime utc) => Timestamp.FromDateTime(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 
-    private static IEnumerable<V1.FieldProvenance> Provenance(string json, CitizenIdMask mask) =>
+    private static IEnumerable<V1.FieldProvenance> Provenance(string json) =>
         string.IsNullOrEmpty(json)
             ? []
             : StoredJson.Read<List<FieldProvenance>>(json).Select(field =>
@@ -144,8 +147,7 @@ public static class AuditMapping
                 provenance.Values.Add(field.Values.Select(value => new V1.DepartmentValue
                 {
                     Department = (V1.Department)value.Department,
-                    // A department's value may hold a citizen ID (the field itself, or an ID typed into a name).
-                    Value = mask.IdsIn(value.Value),
+                    Value = value.Value,
                     Source = value.Source.ToProto(),
                 }));
                 return provenance;

@@ -29,6 +29,9 @@ public static class ExchangeClaims
 /// <summary>The caller of an RPC as the services see it.</summary>
 public sealed record Caller(string Name, ExchangeRole Role, Department Department, IReadOnlySet<string> Scopes)
 {
+    /// <summary>Whether the caller holds the personal-data scope: sees citizen IDs in full.</summary>
+    public bool SeesPersonalData => Scopes.Contains(ExchangeClaims.PersonalDataScope);
+
     public static Caller From(ClaimsPrincipal user)
     {
         var role = Enum.Parse<ExchangeRole>(user.FindFirstValue(ClaimTypes.Role)!);

@@ -150,6 +150,7 @@ def main():
     parser.add_argument("--api-key", default=os.environ.get("HEZHOU_API_KEY"), help="an auditor's key")
     parser.add_argument("--site", required=True, help="the site whose open discrepancies to list")
     parser.add_argument("--as-of", help="YYYY-MM-DD; today in China when omitted")
+    parser.add_argument("--purpose", required=True, help="why the discrepancies are read, or a case number; logged")
     parser.add_argument("--expect-open", type=int, help="fail unless the site has exactly this many open discrepancies")
     parser.add_argument("--json", action="store_true", help="print the responses as proto3 JSON")
     parser.add_argument("--stubs", default=os.path.join(HERE, "generated"), help="the generated stubs' folder")
@@ -177,7 +178,7 @@ def main():
             while True:
                 page = audit.ListDiscrepancies(
                     audit_pb2.ListDiscrepanciesRequest(
-                        site_code=args.site, status=audit_pb2.DISCREPANCY_STATUS_OPEN, page_size=100,
+                        site_code=args.site, status=audit_pb2.DISCREPANCY_STATUS_OPEN, page_size=100, purpose=args.purpose,
                         page_token=token),
                     metadata=metadata, timeout=30)
                 discrepancies.extend(page.discrepancies)

@@ -68,7 +68,7 @@ public sealed class InjectedTruthTests
     {
         var audit = app.Audit(DevelopmentKeys.AuditorWithPersonalData);
         var keys = new List<string>();
-        var request = new ListDiscrepanciesRequest { Status = DiscrepancyStatus.Open, PageSize = 1_000 };
+        var request = new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Status = DiscrepancyStatus.Open, PageSize = 1_000 };
         do
         {
             var page = await audit.ListDiscrepanciesAsync(request, Deadlines.Call);

@@ -207,8 +207,8 @@ public class CitizenIdTests
     {
         var id = CitizenId.Parse("451102198503121234", ReferenceDate);
 
-        Assert.Equal("451102********1234", id.Masked());
-        Assert.Equal("451102********1234", id.ToString());
+        Assert.Equal("451102************", id.Masked());
+        Assert.Equal("451102************", id.ToString());
     }
 
     [Fact]

@@ -118,4 +118,21 @@ public class IdentityFuzzTests
             Assert.DoesNotContain(id, masked);
         }, iter: Fuzz.Iterations);
     }
+
+    [Fact]
+    public void MaskAllIn_IdRunTogetherWithTextOrDigits_NoValidIdOrLegacyNumberLeft()
+    {
+        var digits = Gen.String[Gen.Char['0', '9'], 0, 6];
+        var neighbour = Gen.Frequency((1, Fuzz.Text), (1, digits));
+        Gen.Select(neighbour, ValidCitizenId, neighbour).Sample((before, id, after) =>
+        {
+            var masked = CitizenId.MaskAllIn(before + id + after);
+
+            Assert.DoesNotContain(id, masked);
+            for (var at = 0; at + CitizenId.Length <= masked.Length; at++)
+            {
+                Assert.False(CitizenId.TryParse(masked.Substring(at, CitizenId.Length), ReferenceDate, out _, out _, out _), masked);
+            }
+        }, iter: Fuzz.Iterations);
+    }
 }

@@ -30,7 +30,7 @@ public sealed class AnswerDiscrepancyTests
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
         var key = await AuditData.PushEmployedStrangerAsync(app);
         var hr = app.Audit(DevelopmentKeys.HumanResources);
-        var listed = Assert.Single((await hr.ListDiscrepanciesAsync(new ListDiscrepanciesRequest(), Deadlines.Call)).Discrepancies);
+        var listed = Assert.Single((await hr.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call)).Discrepancies);
         Assert.Contains("********", listed.Key);
 
         var response = await hr.AnswerDiscrepancyAsync(
@@ -39,7 +39,7 @@ public sealed class AnswerDiscrepancyTests
 
         Assert.Equal(listed.Key, response.Discrepancy.Key);
         Assert.Equal(DiscrepancyAnswer.Disputed, response.Discrepancy.History[^1].Answer);
-        var full = await app.Audit(DevelopmentKeys.AuditorWithPersonalData).ListDiscrepanciesAsync(new ListDiscrepanciesRequest(), Deadlines.Call);
+        var full = await app.Audit(DevelopmentKeys.AuditorWithPersonalData).ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call);
         Assert.Equal(key, Assert.Single(full.Discrepancies).Key);
     }
 

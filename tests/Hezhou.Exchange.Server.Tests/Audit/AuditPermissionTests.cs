@@ -47,7 +47,7 @@ public sealed class AuditPermissionTests
                 (client, _) => client.ListHouseholdsAsync(new ListHouseholdsRequest(), Deadlines.Call).ResponseAsync),
             ["ListDiscrepancies"] = (
                 [.. Auditors, DevelopmentKeys.Administrator, .. Departments],
-                (client, _) => client.ListDiscrepanciesAsync(new ListDiscrepanciesRequest(), Deadlines.Call).ResponseAsync),
+                (client, _) => client.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call).ResponseAsync),
             ["UpdateDiscrepancy"] = (
                 Auditors,
                 (client, _) => client.UpdateDiscrepancyAsync(

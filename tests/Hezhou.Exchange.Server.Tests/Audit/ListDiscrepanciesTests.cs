@@ -14,10 +14,10 @@ public sealed class ListDiscrepanciesTests
         await app.Submissions(DevelopmentKeys.Relocation).SubmitReconciledAsync(
             "reloc-7", [Records.Site(), .. Enumerable.Range(1, 7).Select(i => Records.Household($"HH-000{i}", seed: i))]);
         var audit = app.Audit(DevelopmentKeys.Auditor);
-        var all = await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest(), Deadlines.Call);
+        var all = await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call);
 
         var keys = new List<string>();
-        var request = new ListDiscrepanciesRequest { PageSize = 3 };
+        var request = new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 3 };
         var pages = 0;
         do
         {
@@ -41,7 +41,7 @@ public sealed class ListDiscrepanciesTests
         var key = await AuditData.PushEmployedStrangerAsync(app);
 
         var response = await app.Audit(DevelopmentKeys.AuditorWithPersonalData).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { Rule = DiscrepancyRule.UnknownPerson }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Rule = DiscrepancyRule.UnknownPerson }, Deadlines.Call);
 
         var discrepancy = Assert.Single(response.Discrepancies);
         Assert.Equal(key, discrepancy.Key);
@@ -65,14 +65,14 @@ public sealed class ListDiscrepanciesTests
     {
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
         await AuditData.PushEmployedStrangerAsync(app);
-        var masked = AuditData.EmployedStranger[..6] + "********" + AuditData.EmployedStranger[14..];
+        var masked = AuditData.EmployedStranger[..6] + new string('*', 12);
 
         var response = await app.Audit(DevelopmentKeys.Auditor).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest(), Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call);
 
         var discrepancy = Assert.Single(response.Discrepancies);
         Assert.Equal(masked, discrepancy.Subject);
-        Assert.Equal(AuditData.UnknownPersonKey(masked), discrepancy.Key);
+        Assert.Matches($"^{System.Text.RegularExpressions.Regex.Escape(AuditData.UnknownPersonKey(masked))}#[0-9]+$", discrepancy.Key);
         Assert.DoesNotContain(AuditData.EmployedStranger, response.ToString());
     }
 
@@ -84,16 +84,16 @@ public sealed class ListDiscrepanciesTests
         var dibao = await AuditData.PushDibaoStrangerAsync(app);
 
         var humanResources = await app.Audit(DevelopmentKeys.HumanResources).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest(), Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call);
         var civilAffairs = await app.Audit(DevelopmentKeys.CivilAffairs).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { Department = Department.CivilAffairs }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Department = Department.CivilAffairs }, Deadlines.Call);
         var relocation = await app.Audit(DevelopmentKeys.Relocation).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest(), Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call);
         var auditor = await app.Audit(DevelopmentKeys.AuditorWithPersonalData).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { Department = Department.HumanResources }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Department = Department.HumanResources }, Deadlines.Call);
 
-        Assert.Equal(MaskedKey(employed), Assert.Single(humanResources.Discrepancies).Key);
-        Assert.Equal(MaskedKey(dibao), Assert.Single(civilAffairs.Discrepancies).Key);
+        Assert.StartsWith(MaskedKey(employed) + "#", Assert.Single(humanResources.Discrepancies).Key);
+        Assert.StartsWith(MaskedKey(dibao) + "#", Assert.Single(civilAffairs.Discrepancies).Key);
         Assert.Empty(relocation.Discrepancies);
         Assert.Equal(employed, Assert.Single(auditor.Discrepancies).Key);
     }
@@ -105,7 +105,7 @@ public sealed class ListDiscrepanciesTests
 
         await RpcAssert.FailsAsync(StatusCode.PermissionDenied, "DEPARTMENT_NOT_PERMITTED", () =>
             app.Audit(DevelopmentKeys.HumanResources).ListDiscrepanciesAsync(
-                new ListDiscrepanciesRequest { Department = Department.CivilAffairs }, Deadlines.Call).ResponseAsync);
+                new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Department = Department.CivilAffairs }, Deadlines.Call).ResponseAsync);
     }
 
     [Fact]
@@ -119,9 +119,9 @@ public sealed class ListDiscrepanciesTests
             new UpdateDiscrepancyRequest { Key = dibao, Action = DiscrepancyAction.Acknowledge }, Deadlines.Call);
 
         var open = await audit.ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { Status = DiscrepancyStatus.Open }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Status = DiscrepancyStatus.Open }, Deadlines.Call);
         var acknowledged = await audit.ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { Status = DiscrepancyStatus.Acknowledged }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Status = DiscrepancyStatus.Acknowledged }, Deadlines.Call);
 
         Assert.Equal(employed, Assert.Single(open.Discrepancies).Key);
         Assert.Equal(dibao, Assert.Single(acknowledged.Discrepancies).Key);
@@ -134,7 +134,7 @@ public sealed class ListDiscrepanciesTests
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_ARGUMENT", () =>
             app.Audit(DevelopmentKeys.Auditor).ListDiscrepanciesAsync(
-                new ListDiscrepanciesRequest { PageSize = -5, Rule = (DiscrepancyRule)99 }, Deadlines.Call).ResponseAsync);
+                new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = -5, Rule = (DiscrepancyRule)99 }, Deadlines.Call).ResponseAsync);
 
         Assert.Equal(["rule", "page_size"], AuditData.ViolatedFields(status));
     }
@@ -146,14 +146,14 @@ public sealed class ListDiscrepanciesTests
         await AuditData.PushEmployedStrangerAsync(app);
         await AuditData.PushDibaoStrangerAsync(app);
         var audit = app.Audit(DevelopmentKeys.Auditor);
-        var first = await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { PageSize = 1 }, Deadlines.Call);
+        var first = await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 1 }, Deadlines.Call);
 
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_PAGE_TOKEN", () =>
             audit.ListDiscrepanciesAsync(
-                new ListDiscrepanciesRequest { PageSize = 1, Status = DiscrepancyStatus.Open, PageToken = first.NextPageToken },
+                new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 1, Status = DiscrepancyStatus.Open, PageToken = first.NextPageToken },
                 Deadlines.Call).ResponseAsync);
     }
 
     private static string MaskedKey(string key) =>
-        System.Text.RegularExpressions.Regex.Replace(key, "/([0-9]{6})[0-9]{8}([0-9]{3}[0-9X])/", "/$1********$2/");
+        System.Text.RegularExpressions.Regex.Replace(key, "/([0-9]{6})[0-9]{11}[0-9X]/", "/$1************/");
 }

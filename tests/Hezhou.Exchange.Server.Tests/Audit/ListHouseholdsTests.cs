@@ -129,6 +129,6 @@ public sealed class ListHouseholdsTests
                 Deadlines.Call).ResponseAsync);
         await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_PAGE_TOKEN", () =>
             audit.ListDiscrepanciesAsync(
-                new ListDiscrepanciesRequest { PageSize = 3, PageToken = first.NextPageToken }, Deadlines.Call).ResponseAsync);
+                new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 3, PageToken = first.NextPageToken }, Deadlines.Call).ResponseAsync);
     }
 }

@@ -78,7 +78,7 @@ public sealed class UpdateDiscrepancyTests
             .SubmitReconciledAsync("hr-withdraw", Records.Withdrawal("EMP-X", RecordKind.Employment));
         var audit = app.Audit(DevelopmentKeys.AuditorWithPersonalData);
         var resolved = await audit.ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { Status = DiscrepancyStatus.Resolved }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Status = DiscrepancyStatus.Resolved }, Deadlines.Call);
 
         await RpcAssert.FailsAsync(StatusCode.FailedPrecondition, "DISCREPANCY_TRANSITION_NOT_ALLOWED", () =>
             audit.UpdateDiscrepancyAsync(
@@ -94,7 +94,7 @@ public sealed class UpdateDiscrepancyTests
         await AuditData.PushEmployedStrangerAsync(app);
         var audit = app.Audit(DevelopmentKeys.Auditor);
 
-        foreach (var key in new[] { "unknown-person/nobody/", "unknown-person/451102********0000/" })
+        foreach (var key in new[] { "unknown-person/nobody/", "unknown-person/451102************/#999" })
         {
             await RpcAssert.FailsAsync(StatusCode.NotFound, "DISCREPANCY_NOT_FOUND", () =>
                 audit.UpdateDiscrepancyAsync(
@@ -108,7 +108,7 @@ public sealed class UpdateDiscrepancyTests
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
         await AuditData.PushEmployedStrangerAsync(app);
         var audit = app.Audit(DevelopmentKeys.Auditor);
-        var masked = Assert.Single((await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest(), Deadlines.Call)).Discrepancies).Key;
+        var masked = Assert.Single((await audit.ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call)).Discrepancies).Key;
 
         var response = await audit.UpdateDiscrepancyAsync(
             new UpdateDiscrepancyRequest { Key = masked, Action = DiscrepancyAction.Acknowledge }, Deadlines.Call);
@@ -141,7 +141,7 @@ public sealed class UpdateDiscrepancyTests
         Assert.Single(outcomes, o => o == StatusCode.OK);
         Assert.Single(outcomes, o => o is StatusCode.FailedPrecondition or StatusCode.Aborted);
         var listed = await app.Audit(DevelopmentKeys.AuditorWithPersonalData).ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest(), Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review" }, Deadlines.Call);
         Assert.Single(listed.Discrepancies[0].History, e => e.Status == DiscrepancyStatus.Acknowledged);
     }
 }

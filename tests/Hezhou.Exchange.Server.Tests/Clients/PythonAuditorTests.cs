@@ -47,7 +47,7 @@ public sealed class PythonAuditorTests : IAsyncLifetime
         Assert.Equal(3, statistics.RelocatedHouseholds);
 
         var open = await audit.ListDiscrepanciesAsync(
-            new ListDiscrepanciesRequest { SiteCode = "HZ-S01", Status = DiscrepancyStatus.Open }, Deadlines.Call);
+            new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", SiteCode = "HZ-S01", Status = DiscrepancyStatus.Open }, Deadlines.Call);
         var listed = printed.RootElement.GetProperty("openDiscrepancies").EnumerateArray()
             .Select(d => JsonParser.Default.Parse<Discrepancy>(d.GetRawText()))
             .ToList();
@@ -94,7 +94,7 @@ public sealed class PythonAuditorTests : IAsyncLifetime
         var stubs = await ClientTools.PythonStubsAsync();
         return await ChildProcess.RunAsync(
             ClientTools.Python,
-            [ClientTools.AuditorScript, "--server", server.Address.Authority, "--api-key", apiKey, "--stubs", stubs,
+            [ClientTools.AuditorScript, "--server", server.Address.Authority, "--api-key", apiKey, "--stubs", stubs, "--purpose", "case 2024-017",
                 .. arguments]);
     }
 }

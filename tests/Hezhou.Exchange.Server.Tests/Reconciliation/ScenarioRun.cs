@@ -18,7 +18,7 @@ internal static class ScenarioRun
     {
         var audit = app.Audit(DevelopmentKeys.AuditorWithPersonalData);
         var all = new List<Discrepancy>();
-        var request = new ListDiscrepanciesRequest { Status = status, PageSize = 1000 };
+        var request = new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", Status = status, PageSize = 1000 };
         do
         {
             var page = await audit.ListDiscrepanciesAsync(request, Deadlines.Call);

@@ -72,7 +72,7 @@ public sealed class RestApiTests(RestServer fixture) : IClassFixture<RestServer>
         var households = JsonParser.Default.Parse<ListHouseholdsResponse>(
             await client.GetStringAsync("/v1/households?siteCode=HZ-S01"));
         var discrepancies = JsonParser.Default.Parse<ListDiscrepanciesResponse>(
-            await client.GetStringAsync("/v1/discrepancies?siteCode=HZ-S01&status=DISCREPANCY_STATUS_OPEN"));
+            await client.GetStringAsync("/v1/discrepancies?siteCode=HZ-S01&status=DISCREPANCY_STATUS_OPEN&purpose=case%202024-017"));
         var history = JsonParser.Default.Parse<GetRecordHistoryResponse>(await client.GetStringAsync(
             $"/v1/departments/DEPARTMENT_RELOCATION/records/RECORD_KIND_HOUSEHOLD/HH-0001/versions?purpose={Uri.EscapeDataString(Purpose)}"));
 

@@ -7,7 +7,7 @@ namespace Hezhou.Exchange.Domain.Reconciliation.Rules;
 /// <summary>The words rules use in explanations, in Chinese and English, with citizen IDs masked.</summary>
 /// <remarks>
 /// Explanations are shown to auditors who may not hold the personal-data scope, so every citizen ID in one is
-/// masked (451102********1234) — including one a department happened to use in a source key.
+/// masked (451102************) — including one a department happened to use in a source key.
 /// </remarks>
 internal static class AuditorText
 {
