@@ -47,6 +47,26 @@ public sealed class AccessLogTests
     }
 
     [Fact]
+    public async Task ListDiscrepancies_Page_WritesOneAccessLogRowPerSubjectListed()
+    {
+        await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
+        await AuditData.PushEmployedStrangerAsync(app);
+        await AuditData.PushDibaoStrangerAsync(app);
+
+        var listed = await app.Audit(DevelopmentKeys.HumanResources).ListDiscrepanciesAsync(
+            new ListDiscrepanciesRequest { Purpose = AuditData.Purpose }, Deadlines.Call);
+
+        await using var log = app.OpenAccessLog();
+        var row = Assert.Single(await log.AccessLog.ToListAsync());
+        Assert.Single(listed.Discrepancies);
+        Assert.Equal("human-resources-dev", row.Principal);
+        Assert.Equal(Service + "ListDiscrepancies", row.Method);
+        Assert.Equal(AuditData.EmployedStranger, row.Subject);
+        Assert.Equal(AuditData.Purpose, row.Purpose);
+        Assert.Equal(1, row.RecordCount);
+    }
+
+    [Fact]
     public async Task GetRecordHistory_Read_WritesOneAccessLogRowPerCitizenNamed()
     {
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
