@@ -37,7 +37,7 @@ internal static class EnumLabels
         [typeof(BatchState)] = ["", "已接收", "已核对"],
         [typeof(RecordOutcome)] = ["", "已接受", "未变化", "已拒绝"],
         [typeof(LedgerChain)] = ["", "源记录版本", "访问日志"],
-        [typeof(LedgerBreakKind)] = ["", "内容被改", "链接被改", "记录缺失", "链头不符", "链外记录"],
+        [typeof(LedgerBreakKind)] = ["", "内容被改", "链接被改", "记录缺失", "链头不符", "链外记录", "锚点不符", "索引不符", "引用断开"],
     };
 
     private static readonly ConcurrentDictionary<Type, IReadOnlyList<Label>> Cache = new();

@@ -12,7 +12,8 @@ namespace Hezhou.Exchange.Server.Ledger;
 /// <summary>
 /// Recomputes the ledger's chains from the store and reports the first broken link of each. A chain is read in
 /// sequence order a page at a time, so memory stays bounded however large the store; each row is checked against its
-/// own stored links, so one altered row is reported as one break and the rows after it are still checked.
+/// own stored links, so one altered row is reported as one break and the rows after it are still checked. Then the
+/// rows kept beside each chain that point into it are checked against it (<see cref="LedgerReferences"/>).
 /// </summary>
 public sealed class LedgerVerifier(ExchangeDbContext db, AccessLogStore logStore, TimeProvider clock)
 {
@@ -29,9 +30,11 @@ public sealed class LedgerVerifier(ExchangeDbContext db, AccessLogStore logStore
             response.Chains.Add(chain switch
             {
                 V1.LedgerChain.SourceVersions => await VerifyAsync(
-                    db, db.SourceVersions, chain, LedgerChains.SourceVersions, chainAnchors, cancellationToken),
+                    db, db.SourceVersions, chain, LedgerChains.SourceVersions, chainAnchors,
+                    LedgerReferences.SourceVersionsAsync, cancellationToken),
                 _ => await logStore.ReadAsync(db, log => VerifyAsync(
-                    log, log.AccessLog, chain, LedgerChains.AccessLog, chainAnchors, cancellationToken)),
+                    log, log.AccessLog, chain, LedgerChains.AccessLog, chainAnchors,
+                    LedgerReferences.AccessLogAsync, cancellationToken)),
             });
         }
         return response;
@@ -75,9 +78,10 @@ public sealed class LedgerVerifier(ExchangeDbContext db, AccessLogStore logStore
     }
 
     /// <param name="store">The database that holds the chain's table and its head.</param>
+    /// <param name="references">The checks of the rows in <paramref name="store"/> that point into the chain.</param>
     private static async Task<V1.ChainVerification> VerifyAsync<T>(
         ExchangeDbContext store, DbSet<T> table, V1.LedgerChain chain, string name, IReadOnlyList<V1.LedgerAnchor> anchors,
-        CancellationToken cancellationToken)
+        Func<ExchangeDbContext, CancellationToken, Task<List<ReferenceBreak>>> references, CancellationToken cancellationToken)
         where T : class, IChainedRow
     {
         // Rows appended after this read are left to the next verification: they are committed with the head that
@@ -109,6 +113,9 @@ public sealed class LedgerVerifier(ExchangeDbContext db, AccessLogStore logStore
         {
             walk.Outside(await outside.OrderBy(r => r.Id).FirstAsync(cancellationToken), outsideCount);
         }
+        // The rows beside the chain are not chained: what they name must be in it, or a rewrite of the chain's tail
+        // and head that no anchor covers would pass.
+        (await references(store, cancellationToken)).ForEach(walk.Reference);
 
         return new V1.ChainVerification
         {
@@ -218,6 +225,18 @@ public sealed class LedgerVerifier(ExchangeDbContext db, AccessLogStore logStore
             Break(V1.LedgerBreakKind.RowOutsideChain, first, "", first.LedgerHash ?? "",
                 $"{Rows(count)} outside the chain, added behind the service's back; this one, the first by Id, has {where}",
                 count);
+        }
+
+        public void Reference(ReferenceBreak broken)
+        {
+            BreakCount += broken.Count;
+            FirstBreak ??= new V1.LedgerBreak
+            {
+                Kind = broken.Kind,
+                Table = broken.Table,
+                RowId = broken.RowId,
+                Description = broken.Description,
+            };
         }
 
         private void Break(

@@ -41,6 +41,56 @@ public sealed class VerifyCommandTests
     }
 
     [Fact]
+    public async Task Verify_WriteAnchorsThenAnchorsFile_RoundTripMatchesThenCatchesAConsistentRewriteExit7()
+    {
+        using var folder = new TempFolder();
+        var (kept, later) = (folder.File("heads.txt"), folder.File("heads-later.txt"));
+        await using var server = await StartWithRecordsAsync();
+        var file = new LedgerFile(server.DatabasePath);
+        var last = (await file.RowsAsync("source_versions"))[^1];
+        string[] call = ["--server", server.Address.ToString(), "--api-key", DevelopmentKeys.Administrator];
+
+        var written = await CommandLine.RunAsync(["verify", "--write-anchors", kept, .. call]);
+        var matched = await CommandLine.RunAsync(["verify", "--json", "--anchors-file", kept, .. call]);
+        // Someone who knows the encoding rewrites the last row, its hash and the head: the chain alone is consistent.
+        await file.ExecuteAsync("UPDATE source_versions SET Principal = 'someone-else' WHERE Id = @id", ("@id", last.Id));
+        var forged = (await file.RowsAsync("source_versions"))[^1].Recomputed;
+        await file.ExecuteAsync("UPDATE source_versions SET LedgerHash = @hash WHERE Id = @id", ("@hash", forged), ("@id", last.Id));
+        await file.ExecuteAsync("UPDATE ledger_heads SET Hash = @hash WHERE Chain = 'source_versions'", ("@hash", forged));
+        var alone = await CommandLine.RunAsync(["verify", "--json", .. call]);
+        var anchored = await CommandLine.RunAsync(["verify", "--json", "--anchors-file", kept, "--write-anchors", later, .. call]);
+
+        Assert.Equal(0, written.ExitCode);
+        // The access log is empty: it has no row to anchor.
+        Assert.Equal($"source-versions:3:{last.Hash}", Assert.Single(File.ReadAllLines(kept), line => !line.StartsWith('#')));
+        Assert.Equal(0, matched.ExitCode);
+        Assert.Equal(1, JsonParser.Default.Parse<VerifyLedgerResponse>(matched.Json).Chains.Single(c => c.Chain == LedgerChain.SourceVersions).AnchorsChecked);
+        Assert.Equal(0, alone.ExitCode);
+        Assert.Equal(7, anchored.ExitCode);
+        var versions = JsonParser.Default.Parse<VerifyLedgerResponse>(anchored.Json).Chains.Single(c => c.Chain == LedgerChain.SourceVersions);
+        Assert.Equal(LedgerBreakKind.AnchorMismatch, versions.FirstBreak.Kind);
+        Assert.Equal(last.Hash, versions.FirstBreak.ExpectedHash);
+        Assert.Equal(forged, versions.FirstBreak.StoredHash);
+        // The rewritten head is not recorded as one to check against.
+        Assert.False(File.Exists(later));
+        Assert.Contains("a chain is broken", anchored.Messages);
+    }
+
+    [Fact]
+    public async Task Verify_AnchorsFileWithAMalformedLine_IsAUsageErrorNamingTheLineExit2()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("heads.txt");
+        await File.WriteAllTextAsync(path, "# recorded 2024-06-15\n\nsource-versions:3:" + new string('a', 64) + "\naccess-log:three:abc\n");
+
+        var result = await CommandLine.RunAsync("verify", "--anchors-file", path, "--api-key", DevelopmentKeys.Administrator);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("line 4", result.Messages);
+        Assert.Contains("CHAIN:SEQUENCE:HASH", result.Messages);
+    }
+
+    [Fact]
     public async Task Verify_MalformedAnchor_IsAUsageErrorExit2()
     {
         var result = await CommandLine.RunAsync("verify", "--anchor", "source-versions:three:abc", "--api-key", DevelopmentKeys.Administrator);

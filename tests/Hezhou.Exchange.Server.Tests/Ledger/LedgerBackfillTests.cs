@@ -21,7 +21,17 @@ public sealed class LedgerBackfillTests
                     "INSERT INTO source_versions (Department, Kind, SourceKey, Version, ContentDigest, Payload, Withdrawn, BatchId, RecordIndex, Principal, ReceivedAt) " +
                     "VALUES ('Relocation', 'Site', @key, 1, @digest, @payload, 0, 'old-batch', @index, 'relocation-dev', '2024-01-02 03:04:05.5')",
                     ("@key", $"HZ-OLD{i}"), ("@digest", new string((char)('a' + i), 64)), ("@payload", new byte[] { 1, 2, (byte)i }), ("@index", i - 1));
+                // What ingestion wrote with each version before the ledger too: verification checks that they agree.
+                await file.ExecuteAsync(
+                    "INSERT INTO source_records (Department, Kind, SourceKey, CurrentVersion, CurrentDigest, Withdrawn) " +
+                    "VALUES ('Relocation', 'Site', @key, 1, @digest, 0)",
+                    ("@key", $"HZ-OLD{i}"), ("@digest", new string((char)('a' + i), 64)));
             }
+            await file.ExecuteAsync(
+                "INSERT INTO batches (Department, BatchId, Principal, ReceivedAt, ContentDigest, RecordCount, AcceptedCount, " +
+                "UnchangedCount, RejectedCount, DirtyWatermark, Acknowledgement) " +
+                "VALUES ('Relocation', 'old-batch', 'relocation-dev', '2024-01-02 03:04:05.5', @digest, 3, 3, 0, 0, 0, x'')",
+                ("@digest", new string('e', 64)));
             await file.ExecuteAsync(
                 "INSERT INTO access_log (Principal, Method, Subject, Purpose, RecordCount, AccessedAt) " +
                 "VALUES ('auditor-dev', '/hezhou.exchange.v1.AuditService/GetPerson', @subject, 'case 2023-1', 1, '2023-12-01 08:00:00')",

@@ -111,7 +111,9 @@ public sealed class VerifyLedgerTests
         var versions = Assert.Single(response.Chains);
         Assert.False(versions.Intact);
         Assert.Equal(rows.Count - 1, versions.RowsChecked);
-        Assert.Equal(1, versions.BreakCount);
+        // The gap, then the rows that still name the employment's version: its source record, its batch (hr-1) and
+        // the reconciled employment.
+        Assert.Equal(4, versions.BreakCount);
         Assert.Equal(LedgerBreakKind.RowsMissing, versions.FirstBreak.Kind);
         Assert.Equal(after.Id, versions.FirstBreak.RowId);
         Assert.Equal(4, versions.FirstBreak.Sequence);
@@ -366,6 +368,146 @@ public sealed class VerifyLedgerTests
             Assert.Equal(new string('0', 64), chain.HeadHash);
         });
     }
+
+    [Fact]
+    public async Task VerifyLedger_AccessLogSubjectRowDeleted_ReportsIndexMismatchNamingAccessLogSubjects()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var file = new LedgerFile(app.AccessLogPath);
+        await UntilIndexedAsync(file, 3);
+        var hidden = (await file.RowsAsync(AccessLog))[1];
+
+        // Behind the server's back: the read is still in the chained log, but a look-up by its subject no longer finds it.
+        await file.ExecuteAsync("DELETE FROM access_log_subjects WHERE EntryId = @id", ("@id", hidden.Id));
+        var response = await Ledger(app).VerifyLedgerAsync(new VerifyLedgerRequest(), Deadlines.Call);
+
+        Assert.True(response.Chains.Single(c => c.Chain == LedgerChain.SourceVersions).Intact);
+        var reads = response.Chains.Single(c => c.Chain == LedgerChain.AccessLog);
+        Assert.False(reads.Intact);
+        Assert.Equal(3, reads.RowsChecked);
+        Assert.Equal(1, reads.BreakCount);
+        Assert.Equal(LedgerBreakKind.IndexMismatch, reads.FirstBreak.Kind);
+        Assert.Equal("access_log_subjects", reads.FirstBreak.Table);
+        Assert.Equal(hidden.Id, reads.FirstBreak.RowId);
+        Assert.Contains($"access_log Id {hidden.Id} is not indexed", reads.FirstBreak.Description);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_AccessLogSubjectChanged_ReportsIndexMismatchThatListAccessLogHides()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var file = new LedgerFile(app.AccessLogPath);
+        await UntilIndexedAsync(file, 3);
+        var spouseRead = (await file.RowsAsync(AccessLog))[0];
+
+        // The spouse's read (the first entry, GetPerson) re-indexed under the head of household.
+        await file.ExecuteAsync("UPDATE access_log_subjects SET Subject = @subject WHERE EntryId = @id",
+            ("@subject", Records.HeadId()), ("@id", spouseRead.Id));
+        var listed = await app.Audit(DevelopmentKeys.Administrator).ListAccessLogAsync(
+            new ListAccessLogRequest { CitizenId = AuditData.Spouse }, Deadlines.Call);
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest { Chains = { LedgerChain.AccessLog } }, Deadlines.Call);
+
+        // The spouse's own read is gone from her access log; the household's read, indexed under her, is left.
+        Assert.Equal(["/hezhou.exchange.v1.AuditService/GetHousehold"], listed.Entries.Select(e => e.Method));
+        var reads = Assert.Single(response.Chains);
+        Assert.False(reads.Intact);
+        Assert.Equal(1, reads.BreakCount);
+        Assert.Equal(LedgerBreakKind.IndexMismatch, reads.FirstBreak.Kind);
+        Assert.Equal("access_log_subjects", reads.FirstBreak.Table);
+        Assert.Equal(spouseRead.Id, reads.FirstBreak.RowId);
+        Assert.Equal(0, reads.FirstBreak.Sequence);
+        Assert.Contains("under another subject", reads.FirstBreak.Description);
+        // The subject is personal data: the finding names keys only.
+        Assert.DoesNotContain(AuditData.Spouse, reads.FirstBreak.Description);
+        Assert.DoesNotContain(Records.HeadId(), reads.FirstBreak.Description);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_AccessLogSubjectRowAddedBeyondTheLog_ReportsIndexMismatchThatHidesTheTail()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var file = new LedgerFile(app.AccessLogPath);
+        await UntilIndexedAsync(file, 3);
+
+        // An index row for an entry that does not exist moves the end of the index past every entry written later,
+        // so look-ups would skip them as indexed.
+        await file.ExecuteAsync("INSERT INTO access_log_subjects (EntryId, Subject) VALUES (1000000, @subject)",
+            ("@subject", Records.HeadId()));
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest { Chains = { LedgerChain.AccessLog } }, Deadlines.Call);
+
+        var reads = Assert.Single(response.Chains);
+        Assert.False(reads.Intact);
+        Assert.Equal(1, reads.BreakCount);
+        Assert.Equal(LedgerBreakKind.IndexMismatch, reads.FirstBreak.Kind);
+        Assert.Equal("access_log_subjects", reads.FirstBreak.Table);
+        Assert.Equal(1000000, reads.FirstBreak.RowId);
+        Assert.Contains("hides the log's unindexed tail", reads.FirstBreak.Description);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_LastVersionsDeletedAndHeadRewritten_ReportsTheReferencesToTheMissingVersions()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var file = new LedgerFile(app.DatabasePath);
+        var rows = await file.RowsAsync(Versions);
+        var kept = rows[^3];
+
+        // The payment (ca-1) and the household's second version (reloc-2) removed, and the head moved back to the row
+        // before them: the chain alone is consistent again, and no anchor was recorded.
+        await file.ExecuteAsync("DELETE FROM source_versions WHERE Id IN (@payment, @household)",
+            ("@payment", rows[^2].Id), ("@household", rows[^1].Id));
+        await file.ExecuteAsync("UPDATE ledger_heads SET Sequence = @sequence, Hash = @hash WHERE Chain = 'source_versions'",
+            ("@sequence", kept.Sequence!.Value), ("@hash", kept.Hash!));
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest { Chains = { LedgerChain.SourceVersions } }, Deadlines.Call);
+
+        var versions = Assert.Single(response.Chains);
+        Assert.False(versions.Intact);
+        Assert.Equal(rows.Count - 2, versions.RowsChecked);
+        Assert.Equal(kept.Hash, versions.HeadHash);
+        // Two source records whose current version is gone, two batches short of a version, and the reconciled
+        // household and payment built from the removed versions.
+        Assert.Equal(6, versions.BreakCount);
+        Assert.Equal(LedgerBreakKind.ReferenceBroken, versions.FirstBreak.Kind);
+        Assert.Equal("source_records", versions.FirstBreak.Table);
+        Assert.Equal(0, versions.FirstBreak.RowId);
+        Assert.Equal("", versions.FirstBreak.ExpectedHash);
+        Assert.Contains("is not in source_versions: the version was removed", versions.FirstBreak.Description);
+        Assert.Contains("2 rows of source_records in all", versions.FirstBreak.Description);
+    }
+
+    [Fact]
+    public async Task VerifyLedger_BatchCountRewritten_ReportsTheBatchAsAReferenceBroken()
+    {
+        await using var app = new ExchangeApplication();
+        await PushAndReadAsync(app);
+        var file = new LedgerFile(app.DatabasePath);
+        var batch = await file.ScalarAsync("SELECT Id FROM batches WHERE BatchId = 'reloc-2'");
+
+        await file.ExecuteAsync("UPDATE batches SET AcceptedCount = 0, UnchangedCount = 1 WHERE Id = @id", ("@id", batch));
+        var response = await Ledger(app).VerifyLedgerAsync(
+            new VerifyLedgerRequest { Chains = { LedgerChain.SourceVersions } }, Deadlines.Call);
+
+        var versions = Assert.Single(response.Chains);
+        Assert.False(versions.Intact);
+        Assert.Equal(1, versions.BreakCount);
+        Assert.Equal(LedgerBreakKind.ReferenceBroken, versions.FirstBreak.Kind);
+        Assert.Equal("batches", versions.FirstBreak.Table);
+        Assert.Equal(batch, versions.FirstBreak.RowId);
+        Assert.Contains("accepted 0 records, but source_versions holds 1 version of it", versions.FirstBreak.Description);
+    }
+
+    /// <summary>Waits for the access-log writer to index the log by subject, which it does behind the log.</summary>
+    private static Task UntilIndexedAsync(LedgerFile file, long entries) =>
+        Polling.UntilAsync(
+            async () => await file.ScalarAsync("SELECT COUNT(*) FROM access_log_subjects") == entries,
+            $"the access log's {entries} entries were not indexed by subject");
 
     private static LedgerService.LedgerServiceClient Ledger(ExchangeApplication app) =>
         new(app.Channel(DevelopmentKeys.Administrator));
