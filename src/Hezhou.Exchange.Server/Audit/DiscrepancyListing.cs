@@ -14,7 +14,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// Lists discrepancies by county, site, rule, status and department, in the order they were first found, a page at
 /// a time (AIP-158, keyset paging on the discrepancy's id). A department sees only those involving its own records.
 /// </summary>
-public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders readers)
+public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders readers, PageToken pageTokens)
 {
     public async Task<V1.ListDiscrepanciesResponse> ListAsync(
         Caller caller, V1.ListDiscrepanciesRequest request, CancellationToken cancellationToken)
@@ -30,8 +30,8 @@ public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders reader
         var rule = request.Rule.ToDomain();
         var status = request.Status.ToDomain();
         var fingerprint = PageToken.Fingerprint(
-            nameof(DiscrepancyListing), request.CountyCode, request.SiteCode, rule, status, department);
-        var after = PageToken.LastKey(request.PageToken, fingerprint, "page_token") is { } key
+            caller, nameof(DiscrepancyListing), request.CountyCode, request.SiteCode, rule, status, department);
+        var after = pageTokens.LastKey(request.PageToken, fingerprint, "page_token") is { } key
             ? long.TryParse(key, out var id) ? id : throw AuditArguments.InvalidPageToken("page_token")
             : (long?)null;
 
@@ -68,7 +68,7 @@ public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders reader
         var response = new V1.ListDiscrepanciesResponse();
         response.Discrepancies.Add(rows.Take(pageSize).Select(d => d.ToProto(mask)));
         response.NextPageToken = rows.Count > pageSize
-            ? PageToken.Create(rows[pageSize - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
+            ? pageTokens.Create(rows[pageSize - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
             : "";
         return response;
     }
