@@ -23,17 +23,16 @@ public static class ServerDefaults
     /// </summary>
     public static string? LaunchEnvironment(string[] args, Func<string, string?> environmentVariable)
     {
-        var named = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["environment"] = environmentVariable("DOTNET_ENVIRONMENT") is { Length: > 0 } dotnet ? dotnet : null,
-            })
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["environment"] = environmentVariable("ASPNETCORE_ENVIRONMENT") is { Length: > 0 } aspnet ? aspnet : null,
-            })
-            .AddCommandLine(args)
-            .Build()["environment"];
+        // The host's own order: the command line over ASPNETCORE_ENVIRONMENT over DOTNET_ENVIRONMENT.
+        var named = new ConfigurationBuilder().AddCommandLine(args).Build()["environment"];
+        if (string.IsNullOrEmpty(named))
+        {
+            named = environmentVariable("ASPNETCORE_ENVIRONMENT");
+        }
+        if (string.IsNullOrEmpty(named))
+        {
+            named = environmentVariable("DOTNET_ENVIRONMENT");
+        }
         return string.IsNullOrEmpty(named) && environmentVariable(LaunchEnvironmentVariable) is { Length: > 0 } launch ? launch : null;
     }
 

@@ -53,13 +53,13 @@ public static class AuthConfiguration
         };
 
         ValidateApiKeys(apiKeys, environment);
+        ClientCertificateAuthentication.Validate(options.Certificates.Principals);
         if (!options.Certificates.Enabled && certificatePrincipals.Count > 0)
         {
             throw new ServerConfigurationException(
                 "Auth:Certificates:Principals are configured but Auth:Certificates:TrustedCaFile is not: " +
                 "name the PEM file of the CA that issues the client certificates.");
         }
-        ClientCertificateAuthentication.Validate(options.Certificates.Principals);
         ValidateSameNameSamePrincipal([.. apiKeys.Select(Widen), .. certificatePrincipals.Select(Widen)]);
         return options;
     }
