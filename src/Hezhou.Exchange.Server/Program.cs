@@ -11,6 +11,8 @@ using Hezhou.Exchange.Server.Telemetry;
 using Hezhou.Exchange.Storage.Reconciliation;
 
 NativeHeap.LimitArenas();
+// A setting the server cannot run with safely ends it with one line on stderr and exit code 78, not a stack trace.
+ServerConfigurationException.ExitCleanlyOnRefusal();
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -18,6 +20,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // appsettings.json lies beside the binaries; anchoring the content root there makes the server read it (and
     // speak HTTP/2) whatever folder it is started from, unless a content root is given explicitly.
     ContentRootPath = ServerDefaults.ExplicitContentRoot(args) ?? AppContext.BaseDirectory,
+    // Development under `dotnet run` only when the caller names no environment; otherwise the caller's, or Production.
+    EnvironmentName = ServerDefaults.LaunchEnvironment(args, Environment.GetEnvironmentVariable),
 });
 
 // Transport: gRPC needs HTTP/2; cleartext on loopback by default (h2c), TLS where a certificate is configured. TLS
@@ -82,6 +86,8 @@ builder.Services.AddSingleton<AccessLogWriter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
 builder.Services.AddScoped<PersonalDataAccessLog>();
 builder.Services.AddScoped<ReconciledViewReader>();
+// Page tokens are signed with PageTokens:Key (the same on every replica), or a key of this process when unset.
+builder.Services.AddSingleton(PageToken.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<HouseholdListing>();
 builder.Services.AddScoped<DiscrepancyListing>();
 builder.Services.AddScoped<DiscrepancyReview>();
@@ -92,6 +98,13 @@ builder.Services.AddScoped<StatisticsQuery>();
 builder.Services.AddScoped<LedgerVerifier>();
 
 var app = builder.Build();
+if (app.Services.GetRequiredService<PageToken>().IsProcessKey)
+{
+    app.Logger.LogInformation(
+        "{Setting} is not set: page tokens are signed with a random key of this process, so they do not survive a " +
+        "restart or reach another replica. Replicas behind a load balancer must share one {Setting}.",
+        PageToken.KeySetting, PageToken.KeySetting);
+}
 await app.Services.MigrateExchangeStoreAsync();
 
 app.UseMiddleware<MessageSizeLimitMessage>(limits.MaxMessageBytes);

@@ -30,7 +30,7 @@ public sealed class AuditGrpcService(
         views.GetHouseholdAsync(CallerOf(context), context.Method, request, context.CancellationToken);
 
     public override Task<V1.ListHouseholdsResponse> ListHouseholds(V1.ListHouseholdsRequest request, ServerCallContext context) =>
-        households.ListAsync(request, context.CancellationToken);
+        households.ListAsync(CallerOf(context), request, context.CancellationToken);
 
     public override Task<V1.ListDiscrepanciesResponse> ListDiscrepancies(
         V1.ListDiscrepanciesRequest request, ServerCallContext context) =>

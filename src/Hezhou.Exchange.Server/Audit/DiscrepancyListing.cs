@@ -16,7 +16,8 @@ namespace Hezhou.Exchange.Server.Audit;
 /// Discrepancies name persons, deaths and welfare: each list states a purpose, and each subject on the page (a citizen
 /// or a household) is written to the access log before the page is returned.
 /// </summary>
-public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders readers, PersonalDataAccessLog accessLog)
+public sealed class DiscrepancyListing(
+    ExchangeDbContext db, StoreReaders readers, PersonalDataAccessLog accessLog, PageToken pageTokens)
 {
     public async Task<V1.ListDiscrepanciesResponse> ListAsync(
         Caller caller, string method, V1.ListDiscrepanciesRequest request, CancellationToken cancellationToken)
@@ -33,8 +34,8 @@ public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders reader
         var rule = request.Rule.ToDomain();
         var status = request.Status.ToDomain();
         var fingerprint = PageToken.Fingerprint(
-            nameof(DiscrepancyListing), request.CountyCode, request.SiteCode, rule, status, department);
-        var after = PageToken.LastKey(request.PageToken, fingerprint, "page_token") is { } key
+            caller, nameof(DiscrepancyListing), request.CountyCode, request.SiteCode, rule, status, department);
+        var after = pageTokens.LastKey(request.PageToken, fingerprint, "page_token") is { } key
             ? long.TryParse(key, out var id) ? id : throw AuditArguments.InvalidPageToken("page_token")
             : (long?)null;
 
@@ -76,7 +77,7 @@ public sealed class DiscrepancyListing(ExchangeDbContext db, StoreReaders reader
         var response = new V1.ListDiscrepanciesResponse();
         response.Discrepancies.Add(page.Select(d => d.ToProto(caller)));
         response.NextPageToken = rows.Count > pageSize
-            ? PageToken.Create(rows[pageSize - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
+            ? pageTokens.Create(rows[pageSize - 1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
             : "";
         return response;
     }

@@ -1,5 +1,6 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;
 using V1 = Hezhou.Exchange.V1;
@@ -10,9 +11,10 @@ namespace Hezhou.Exchange.Server.Audit;
 /// Lists reconciled households by county, site or open discrepancy rule, in household-ID order, a page at a time
 /// (AIP-158, keyset paging on the household ID).
 /// </summary>
-public sealed class HouseholdListing(ExchangeDbContext db)
+public sealed class HouseholdListing(ExchangeDbContext db, PageToken pageTokens)
 {
-    public async Task<V1.ListHouseholdsResponse> ListAsync(V1.ListHouseholdsRequest request, CancellationToken cancellationToken)
+    public async Task<V1.ListHouseholdsResponse> ListAsync(
+        Caller caller, V1.ListHouseholdsRequest request, CancellationToken cancellationToken)
     {
         var violations = new AuditArguments.Violations();
         violations.OptionalEnum("rule", request.Rule);
@@ -20,8 +22,8 @@ public sealed class HouseholdListing(ExchangeDbContext db)
         violations.ThrowIfAny();
 
         var rule = request.Rule.ToDomain();
-        var fingerprint = PageToken.Fingerprint(nameof(HouseholdListing), request.CountyCode, request.SiteCode, rule);
-        var after = PageToken.LastKey(request.PageToken, fingerprint, "page_token");
+        var fingerprint = PageToken.Fingerprint(caller, nameof(HouseholdListing), request.CountyCode, request.SiteCode, rule);
+        var after = pageTokens.LastKey(request.PageToken, fingerprint, "page_token");
 
         // Captured as a query and inlined by EF into the subqueries below.
         var open = db.Discrepancies.StillOpen();
@@ -66,7 +68,7 @@ public sealed class HouseholdListing(ExchangeDbContext db)
             MemberCount = h.LivingMembers,
             OpenDiscrepancyCount = h.OpenDiscrepancies,
         }));
-        response.NextPageToken = rows.Count > pageSize ? PageToken.Create(rows[pageSize - 1].HouseholdId, fingerprint) : "";
+        response.NextPageToken = rows.Count > pageSize ? pageTokens.Create(rows[pageSize - 1].HouseholdId, fingerprint) : "";
         return response;
     }
 }

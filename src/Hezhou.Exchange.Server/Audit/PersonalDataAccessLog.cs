@@ -12,7 +12,8 @@ namespace Hezhou.Exchange.Server.Audit;
 /// if the log cannot be written, the call fails and nothing is shown. <see cref="ListAsync"/> shows one citizen who
 /// looked at their data (administrators only).
 /// </summary>
-public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogStore logStore, AccessLogWriter writer, TimeProvider clock)
+public sealed class PersonalDataAccessLog(
+    ExchangeDbContext db, AccessLogStore logStore, AccessLogWriter writer, TimeProvider clock, PageToken pageTokens)
 {
     /// <summary>One read of one subject, and how many records about it were returned.</summary>
     public sealed record Read(string Subject, int RecordCount);
@@ -44,8 +45,8 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogStore l
         var pageSize = violations.PageSize("page_size", request.PageSize);
         violations.ThrowIfAny();
 
-        var fingerprint = PageToken.Fingerprint(nameof(ListAsync), request.CitizenId);
-        var after = PageToken.LastKey(request.PageToken, fingerprint, "page_token") is { } key
+        var fingerprint = PageToken.Fingerprint(caller, nameof(ListAsync), request.CitizenId);
+        var after = pageTokens.LastKey(request.PageToken, fingerprint, "page_token") is { } key
             ? long.TryParse(key, out var id) ? id : throw AuditArguments.InvalidPageToken("page_token")
             : (long?)null;
 
@@ -56,7 +57,7 @@ public sealed class PersonalDataAccessLog(ExchangeDbContext db, AccessLogStore l
         var response = new V1.ListAccessLogResponse
         {
             NextPageToken = rows.Count > pageSize
-                ? PageToken.Create(page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
+                ? pageTokens.Create(page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
                 : "",
         };
         response.Entries.Add(page.Select(row => new V1.AccessLogEntry

@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Hezhou.Exchange.Server.Hosting;
 using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.Extensions.Options;
 
@@ -30,11 +31,11 @@ public static class ClientCertificateAuthentication
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or CryptographicException)
         {
-            throw new InvalidOperationException($"{TrustedCaSetting}: {path} cannot be read as PEM certificates: {exception.Message}", exception);
+            throw new ServerConfigurationException($"{TrustedCaSetting}: {path} cannot be read as PEM certificates: {exception.Message}", exception);
         }
         if (cas.Count == 0)
         {
-            throw new InvalidOperationException($"{TrustedCaSetting}: {path} holds no PEM certificate.");
+            throw new ServerConfigurationException($"{TrustedCaSetting}: {path} holds no PEM certificate.");
         }
         return cas;
     }
@@ -42,28 +43,20 @@ public static class ClientCertificateAuthentication
     /// <summary>Stops the server at start on a principal that no certificate, or more than one way, could name.</summary>
     public static void Validate(IReadOnlyList<CertificatePrincipal> principals)
     {
-        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < principals.Count; i++)
         {
             var principal = principals[i];
-            var setting = $"Auth:Certificates:Principals:{i}";
-            if (string.IsNullOrWhiteSpace(principal.Name))
-            {
-                throw new InvalidOperationException($"{setting}: a principal needs a Name.");
-            }
-            if (!Enum.IsDefined(principal.Role))
-            {
-                throw new InvalidOperationException(
-                    $"{setting} ({principal.Name}): Role must be one of {string.Join(", ", Enum.GetNames<ExchangeRole>())}.");
-            }
+            var entry = AuthConfiguration.Describe($"Auth:Certificates:Principals:{i}", principal.Name);
+            AuthConfiguration.ValidatePrincipal(entry, principal);
             if (string.IsNullOrWhiteSpace(principal.Subject) == string.IsNullOrWhiteSpace(principal.San))
             {
-                throw new InvalidOperationException($"{setting} ({principal.Name}): give either Subject or San, not both or neither.");
+                throw new ServerConfigurationException($"{entry}: give either Subject or San, not both or neither.");
             }
-            var name = principal.Subject is { Length: > 0 } subject ? "subject " + NormalizeSubject(subject, setting) : "SAN " + principal.San;
-            if (!names.Add(name))
+            var name = principal.Subject is { Length: > 0 } subject ? "subject " + NormalizeSubject(subject, entry) : "SAN " + principal.San;
+            if (!names.TryAdd(name, entry))
             {
-                throw new InvalidOperationException($"{setting} ({principal.Name}): another principal has the same {name}.");
+                throw new ServerConfigurationException($"{entry}: {names[name]} has the same {name}.");
             }
         }
     }
@@ -212,7 +205,7 @@ public static class ClientCertificateAuthentication
         }
         catch (CryptographicException exception)
         {
-            throw new InvalidOperationException($"{setting}: \"{subject}\" is not a distinguished name.", exception);
+            throw new ServerConfigurationException($"{setting}: \"{subject}\" is not a distinguished name.", exception);
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Hezhou.Exchange.Server.Errors;
+using Hezhou.Exchange.Server.Hosting;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Hezhou.Exchange.Server.Security;
@@ -39,7 +40,7 @@ public static class PrincipalRateLimits
         // PermitsPerSecond.
         if (!(limits.PermitsPerSecond >= 0.001) || limits.Burst < 1 || limits.Burst < limits.PermitsPerSecond)
         {
-            throw new InvalidOperationException(
+            throw new ServerConfigurationException(
                 "RateLimits: PermitsPerSecond must be at least 0.001, and Burst at least 1 and at least " +
                 $"PermitsPerSecond (they are {limits.PermitsPerSecond.ToString(CultureInfo.InvariantCulture)} and " +
                 $"{limits.Burst}); set RateLimits:Enabled=false for no limit.");

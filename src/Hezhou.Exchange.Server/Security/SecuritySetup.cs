@@ -13,7 +13,8 @@ public static class SecuritySetup
     {
         var section = builder.Configuration.GetSection(AuthOptions.SectionName);
         builder.Services.Configure<AuthOptions>(section);
-        var certificates = section.Get<AuthOptions>()?.Certificates ?? new ClientCertificateOptions();
+        var auth = AuthConfiguration.Read(section, builder.Environment);
+        var certificates = auth.Certificates;
 
         var authentication = builder.Services.AddAuthentication(SchemeName)
             .AddPolicyScheme(SchemeName, "API key or client certificate", policy =>
@@ -23,17 +24,10 @@ public static class SecuritySetup
                         : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
 
-        if (!certificates.Enabled && certificates.Principals.Count > 0)
-        {
-            throw new InvalidOperationException(
-                "Auth:Certificates:Principals are configured but Auth:Certificates:TrustedCaFile is not: " +
-                "name the PEM file of the CA that issues the client certificates.");
-        }
         if (certificates.Enabled)
         {
             var trustedCas = ClientCertificateAuthentication.LoadTrustedCas(
                 Path.Combine(builder.Environment.ContentRootPath, certificates.TrustedCaFile));
-            ClientCertificateAuthentication.Validate(certificates.Principals);
             authentication.AddCertificate(options => ClientCertificateAuthentication.Configure(options, trustedCas));
 
             // HTTP/2 cannot ask for a certificate after the handshake, so every TLS endpoint asks during it.
@@ -60,11 +54,31 @@ public static class SecuritySetup
     /// <summary>Authenticates every call first, so that the rate limiter knows whose call it is.</summary>
     public static WebApplication UseExchangeSecurity(this WebApplication app)
     {
+        WarnIfNoPrincipals(app);
         app.UseAuthentication();
         if (app.Configuration.GetValue($"{RateLimitOptions.SectionName}:{nameof(RateLimitOptions.Enabled)}", true))
         {
             app.UseRateLimiter();
         }
         return app;
+    }
+
+    /// <summary>
+    /// A server nobody can call starts (a health check still answers), but it says so: otherwise the first sign is
+    /// every department's push failing.
+    /// </summary>
+    private static void WarnIfNoPrincipals(WebApplication app)
+    {
+        var auth = app.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        var certificatePrincipals = auth.Certificates.Enabled ? auth.Certificates.Principals.Count : 0;
+        if (auth.ApiKeys.Count + certificatePrincipals == 0)
+        {
+            app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SecuritySetup)).LogWarning(
+                "No principals are configured (Auth:ApiKeys and Auth:Certificates:Principals are empty) in the {Environment} " +
+                "environment: every call except the health check will be refused as UNAUTHENTICATED. Configure the " +
+                "SHA-256 of each API key under Auth:ApiKeys, or a client certificate authority (Auth:Certificates:TrustedCaFile) " +
+                "and its principals (Auth:Certificates:Principals); see README.md, Security.",
+                app.Environment.EnvironmentName);
+        }
     }
 }

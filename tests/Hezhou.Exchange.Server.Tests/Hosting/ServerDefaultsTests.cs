@@ -28,7 +28,7 @@ public sealed class ServerDefaultsTests
     [InlineData("http://exchange.hezhou.gov.cn:80")]
     public void EnsureCleartextOnlyOnLoopback_CleartextElsewhere_Throws(string url)
     {
-        var exception = Assert.Throws<InvalidOperationException>(() =>
+        var exception = Assert.Throws<ServerConfigurationException>(() =>
             ServerDefaults.EnsureCleartextOnlyOnLoopback(["http://127.0.0.1:5080", url]));
 
         Assert.Contains(url, exception.Message);
@@ -61,7 +61,7 @@ public sealed class ServerDefaultsTests
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
 
-        Assert.Throws<InvalidOperationException>(() =>
+        Assert.Throws<ServerConfigurationException>(() =>
             ServerDefaults.EnsureCleartextOnlyOnLoopback(ServerDefaults.ConfiguredUrls(configuration)));
     }
 

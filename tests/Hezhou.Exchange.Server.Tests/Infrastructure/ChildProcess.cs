@@ -14,7 +14,11 @@ public sealed record ProcessResult(int ExitCode, string StandardOutput, string S
 public static class ChildProcess
 {
     public static async Task<ProcessResult> RunAsync(
-        string program, IEnumerable<string> arguments, TimeSpan? timeout = null, string? workingDirectory = null)
+        string program,
+        IEnumerable<string> arguments,
+        TimeSpan? timeout = null,
+        string? workingDirectory = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -28,6 +32,10 @@ public static class ChildProcess
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
+        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
         }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");

@@ -115,7 +115,7 @@ public sealed partial class ServerProcess : IAsyncDisposable
         {
             lock (output)
             {
-                throw new ServerDidNotStartException(string.Join('\n', output));
+                throw new ServerDidNotStartException(string.Join('\n', output), process.HasExited ? process.ExitCode : null);
             }
         }
         return new ServerProcess(process, await listening.Task, databasePath, ownsDatabase, output);
@@ -159,4 +159,9 @@ public sealed partial class ServerProcess : IAsyncDisposable
 }
 
 /// <summary>The server process exited before it listened; the message holds what it printed.</summary>
-public sealed class ServerDidNotStartException(string output) : Exception($"The server exited before listening:\n{output}");
+public sealed class ServerDidNotStartException(string output, int? exitCode = null)
+    : Exception($"The server exited before listening (exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}):\n{output}")
+{
+    /// <summary>How the process ended; null if it had not ended.</summary>
+    public int? ExitCode { get; } = exitCode;
+}

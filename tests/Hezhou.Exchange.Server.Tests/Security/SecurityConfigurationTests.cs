@@ -1,3 +1,5 @@
+using Hezhou.Exchange.Domain;
+using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 
@@ -11,7 +13,7 @@ public sealed class SecurityConfigurationTests
     {
         ClientCertificateAuthentication.Validate(
         [
-            new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Subject = "CN=hr-system, O=Hezhou HR" },
+            new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Department = Department.HumanResources, Subject = "CN=hr-system, O=Hezhou HR" },
             new CertificatePrincipal { Name = "auditor-system", Role = ExchangeRole.Auditor, San = "auditor.exchange.hezhou.gov.cn" },
         ]);
     }
@@ -21,8 +23,8 @@ public sealed class SecurityConfigurationTests
     [InlineData(null, null)]
     public void Validate_NeitherOrBothOfSubjectAndSan_Throws(string? subject, string? san)
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => ClientCertificateAuthentication.Validate(
-            [new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Subject = subject, San = san }]));
+        var exception = Assert.Throws<ServerConfigurationException>(() => ClientCertificateAuthentication.Validate(
+            [new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Auditor, Subject = subject, San = san }]));
 
         Assert.Contains("Auth:Certificates:Principals:0", exception.Message);
     }
@@ -30,9 +32,9 @@ public sealed class SecurityConfigurationTests
     [Fact]
     public void Validate_SameSubjectSpelledTwoWays_Throws()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => ClientCertificateAuthentication.Validate(
+        var exception = Assert.Throws<ServerConfigurationException>(() => ClientCertificateAuthentication.Validate(
         [
-            new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Subject = "CN=hr-system, O=Hezhou HR" },
+            new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Department = Department.HumanResources, Subject = "CN=hr-system, O=Hezhou HR" },
             new CertificatePrincipal { Name = "hr-copy", Role = ExchangeRole.Auditor, Subject = "CN=hr-system,O=Hezhou HR" },
         ]));
 
@@ -40,16 +42,25 @@ public sealed class SecurityConfigurationTests
     }
 
     [Fact]
+    public void Validate_DepartmentPrincipalWithoutDepartment_Throws()
+    {
+        var exception = Assert.Throws<ServerConfigurationException>(() => ClientCertificateAuthentication.Validate(
+            [new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Subject = "CN=hr-system" }]));
+
+        Assert.Contains("Auth:Certificates:Principals:0 (name 'hr-system'): a Department principal needs a Department", exception.Message);
+    }
+
+    [Fact]
     public void Validate_SubjectNotADistinguishedName_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => ClientCertificateAuthentication.Validate(
-            [new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Department, Subject = "hr-system" }]));
+        Assert.Throws<ServerConfigurationException>(() => ClientCertificateAuthentication.Validate(
+            [new CertificatePrincipal { Name = "hr-system", Role = ExchangeRole.Auditor, Subject = "hr-system" }]));
     }
 
     [Fact]
     public void Validate_NoRole_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => ClientCertificateAuthentication.Validate(
+        Assert.Throws<ServerConfigurationException>(() => ClientCertificateAuthentication.Validate(
             [new CertificatePrincipal { Name = "hr-system", Subject = "CN=hr-system" }]));
     }
 
@@ -61,7 +72,7 @@ public sealed class SecurityConfigurationTests
         {
             File.WriteAllText(path, "not a certificate");
 
-            var exception = Assert.Throws<InvalidOperationException>(() => ClientCertificateAuthentication.LoadTrustedCas(path));
+            var exception = Assert.Throws<ServerConfigurationException>(() => ClientCertificateAuthentication.LoadTrustedCas(path));
 
             Assert.Contains("Auth:Certificates:TrustedCaFile", exception.Message);
         }
@@ -94,13 +105,15 @@ public sealed class SecurityConfigurationTests
     [InlineData(50, 20)]
     public void ValidateRateLimits_ImpossibleBucket_Throws(double permitsPerSecond, int burst)
     {
-        Assert.Throws<InvalidOperationException>(() =>
+        Assert.Throws<ServerConfigurationException>(() =>
             PrincipalRateLimits.Validate(new RateLimitOptions { PermitsPerSecond = permitsPerSecond, Burst = burst }));
     }
 
     [Theory]
     [InlineData("Auth:Certificates:Principals:0:Subject", "CN=hr-system")]
     [InlineData("RateLimits:Burst", "0")]
+    [InlineData("Auth:ApiKeys:0:Role", "Superuser")]
+    [InlineData("Auth:ApiKeys:3:Scopes:0", "personal_data")]
     public void Start_ImpossibleSecuritySetting_RefusesToStart(string key, string value)
     {
         using var app = new ExchangeApplication(new Dictionary<string, string?> { [key] = value });
