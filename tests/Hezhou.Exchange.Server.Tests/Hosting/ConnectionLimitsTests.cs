@@ -32,7 +32,7 @@ public sealed class ConnectionLimitsTests
         await using var server = await ServerProcess.StartAsync(settings: ShortIdle);
         using var socket = await ConnectAsync(server);
 
-        await socket.SendAsync("PRI * HTTP/2.0\r\n"u8.ToArray()).AsTask().WaitAsync(Bound);
+        await SendAsync(socket, "PRI * HTTP/2.0\r\n"u8.ToArray());
 
         Assert.True(await ClosedByServerAsync(socket), $"The server kept a connection with half a preface open past {Bound}.");
     }
@@ -45,7 +45,7 @@ public sealed class ConnectionLimitsTests
 
         // The preface, then an empty SETTINGS frame: a complete HTTP/2 connection with no stream ever opened.
         byte[] settings = [0, 0, 0, 4, 0, 0, 0, 0, 0];
-        await socket.SendAsync([.. "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8, .. settings]).AsTask().WaitAsync(Bound);
+        await SendAsync(socket, [.. "PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"u8.ToArray(), .. settings]);
 
         Assert.True(await ClosedByServerAsync(socket), $"The server kept an idle HTTP/2 connection open past {Bound}.");
     }
@@ -71,6 +71,12 @@ public sealed class ConnectionLimitsTests
         var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, server.Address.Port)).WaitAsync(Bound);
         return socket;
+    }
+
+    private static async Task SendAsync(Socket socket, byte[] bytes)
+    {
+        using var timeout = new CancellationTokenSource(Bound);
+        await socket.SendAsync(bytes, SocketFlags.None, timeout.Token);
     }
 
     /// <summary>Reads (and drops whatever the server sends, e.g. its SETTINGS) until the server closes or the bound passes.</summary>
