@@ -6,8 +6,9 @@ namespace Hezhou.Exchange.Server.Submissions;
 /// <summary>
 /// A stream's records, kept in a temporary file while the client sends them, so that the batch's transaction begins
 /// only once the client has half-closed: a store that lets one writer in at a time is never held by a call that waits on
-/// the network. The file is the records as length-delimited protobuf, deleted when the spool is disposed (or the
-/// process ends). It can be read any number of times, so a batch whose store failed transiently is run again from it.
+/// the network. The file is the records as length-delimited protobuf, deleted when the spool is disposed (a process
+/// killed mid-stream leaves its file in the temporary folder: hezhou-stream-*.spool). It can be read any number of
+/// times, so a batch whose store failed transiently is run again from it.
 /// </summary>
 public sealed class StreamSpool : IAsyncEnumerable<V1.SubmissionRecord>, IAsyncDisposable
 {
