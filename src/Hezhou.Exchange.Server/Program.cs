@@ -33,11 +33,17 @@ if (urls.Count == 0)
     builder.WebHost.UseUrls(ServerDefaults.Url);
 }
 IReadOnlyList<string> endpointUrls = urls.Count == 0 ? [ServerDefaults.Url] : urls;
+// Connections that send nothing, part of a preface or no request are closed within seconds (ConnectionLimits).
+var connectionLimits = ConnectionLimits.From(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
-    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = EndpointProtocols.For(endpoint, endpointUrls)));
+{
+    kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = EndpointProtocols.For(endpoint, endpointUrls));
+    connectionLimits.ApplyTo(kestrel.Limits);
+});
 
 // Limits, clock and store.
-var limits = builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits();
+var limits = (builder.Configuration.GetSection(SubmissionLimits.SectionName).Get<SubmissionLimits>() ?? new SubmissionLimits())
+    .Validated();
 builder.Services.Configure<SubmissionLimits>(builder.Configuration.GetSection(SubmissionLimits.SectionName));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExchangeStore(builder.Configuration, builder.Environment.ContentRootPath);

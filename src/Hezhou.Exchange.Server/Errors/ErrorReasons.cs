@@ -29,6 +29,12 @@ public static class ErrorReasons
     /// <summary>A stream holds more records than allowed in one batch.</summary>
     public const string StreamTooLong = "STREAM_TOO_LONG";
 
+    /// <summary>A stream sent no message (nor half-closed) within Limits:StreamIdleTimeoutSeconds.</summary>
+    public const string StreamIdle = "STREAM_IDLE";
+
+    /// <summary>A stream was not half-closed within Limits:MaxStreamDurationSeconds of its start.</summary>
+    public const string StreamDurationExceeded = "STREAM_DURATION_EXCEEDED";
+
     /// <summary>A gRPC message is larger than Limits:MaxMessageBytes.</summary>
     public const string MessageTooLarge = "MESSAGE_TOO_LARGE";
 

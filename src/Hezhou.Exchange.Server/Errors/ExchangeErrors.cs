@@ -62,6 +62,13 @@ public static class ExchangeErrors
         return Create(Code.InvalidArgument, ErrorReasons.InvalidArgument, message, null, badRequest);
     }
 
+    /// <summary>RESOURCE_EXHAUSTED (STREAM_TOO_LONG): more records than one batch may hold.</summary>
+    public static RpcException StreamTooLong(int limit) =>
+        Create(
+            Code.ResourceExhausted, ErrorReasons.StreamTooLong,
+            $"A batch may hold at most {limit:N0} records; split it into several batches.",
+            new Dictionary<string, string> { ["limit"] = limit.ToString(CultureInfo.InvariantCulture) });
+
     /// <summary>
     /// INVALID_ARGUMENT (MESSAGE_MALFORMED) for a request whose bytes cannot be read as the method's message. gRPC's own
     /// answer would be INTERNAL or UNKNOWN, as if the server had failed; the fault is the sender's, and sending the same

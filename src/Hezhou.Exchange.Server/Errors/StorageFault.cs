@@ -37,11 +37,6 @@ public sealed record StorageFault(string Cause, string Message)
         "The store failed transiently (a dropped connection, a deadlock, a failover) and kept failing past every retry; " +
         "the request was most likely not stored. Retry later: a batch sent again with its batch_id is stored once.");
 
-    public const string StreamNotReplayable =
-        "The store failed transiently while this stream's records were being written, and a stream cannot be read twice; " +
-        "its batch was most likely not stored. Send the batch again with the same batch_id: a batch already stored is " +
-        "answered from the ledger and not stored twice.";
-
     /// <summary>The fault behind an exception or any exception it wraps (EF wraps SaveChanges' failures), or null.</summary>
     public static StorageFault? Of(Exception exception)
     {

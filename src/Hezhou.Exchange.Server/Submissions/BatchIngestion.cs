@@ -194,10 +194,7 @@ public sealed class BatchIngestion(
         {
             if (RecordCount >= limits.MaxRecordsPerStream)
             {
-                throw ExchangeErrors.Create(
-                    Code.ResourceExhausted, ErrorReasons.StreamTooLong,
-                    $"A batch may hold at most {limits.MaxRecordsPerStream:N0} records; split it into several batches.",
-                    new Dictionary<string, string> { ["limit"] = limits.MaxRecordsPerStream.ToString() });
+                throw ExchangeErrors.StreamTooLong(limits.MaxRecordsPerStream);
             }
 
             var content = record.ToDomain();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Grpc.Core;
 using Hezhou.Exchange.Server.Errors;
@@ -16,7 +15,8 @@ namespace Hezhou.Exchange.Server.Submissions;
 /// The departments' entry point: maps calls onto <see cref="BatchIngestion"/>. Every log line of a call carries its
 /// BatchId and Principal (a logging scope), and each batch stored is counted in <see cref="ExchangeMetrics"/>. A batch
 /// is stored as one unit of work through <see cref="StoreWriteGate.RunAsync"/>, run again if the store fails
-/// transiently: a SubmitBatch always (its records are in memory), a stream only if none of its records was read yet.
+/// transiently. A stream's records are first read into a <see cref="StreamSpool"/>, within <see cref="StreamTimeouts"/>,
+/// and only then written: the store's write lock is never held while a call waits on its client.
 /// </summary>
 public sealed class SubmissionGrpcService(
     BatchIngestion ingestion,
@@ -46,7 +46,9 @@ public sealed class SubmissionGrpcService(
     public override async Task<V1.StreamRecordsResponse> StreamRecords(
         IAsyncStreamReader<V1.StreamRecordsRequest> requestStream, ServerCallContext context)
     {
-        if (!await NextMessageAsync(requestStream, context))
+        var started = clock.GetUtcNow();
+        using var timeouts = new StreamTimeouts(limits.Value, clock, context.CancellationToken);
+        if (!await NextMessageAsync(requestStream, context, timeouts))
         {
             throw ExchangeErrors.InvalidArgument(("batch_id", "the stream ended before its first message"));
         }
@@ -54,8 +56,7 @@ public sealed class SubmissionGrpcService(
         var first = requestStream.Current;
         var caller = Caller.From(context.GetHttpContext().User);
         using var scope = BeginBatchScope(caller, first.BatchId);
-        var started = clock.GetUtcNow();
-        var records = new ReadOnce(ReadRecordsAsync(first, requestStream, context));
+        await using var records = await SpoolAsync(first, requestStream, context, timeouts);
         var batch = await writeGate.RunAsync(
             db,
             token => ingestion.IngestAsync(caller, first.BatchId, records, listEveryResult: false, token),
@@ -96,75 +97,74 @@ public sealed class SubmissionGrpcService(
         }
     }
 
-    /// <summary>The records of every message of the stream, in order, one message in memory at a time.</summary>
-    private async IAsyncEnumerable<V1.SubmissionRecord> ReadRecordsAsync(
+    /// <summary>
+    /// Reads every message of the stream into a spool, in order, one message in memory at a time, until the client
+    /// half-closes. A message that breaks the contract fails the call here, before anything is written.
+    /// </summary>
+    private async Task<StreamSpool> SpoolAsync(
         V1.StreamRecordsRequest first,
         IAsyncStreamReader<V1.StreamRecordsRequest> requestStream,
-        ServerCallContext context)
+        ServerCallContext context,
+        StreamTimeouts timeouts)
     {
-        var message = first;
-        var messageIndex = 0;
-        while (true)
+        var spool = new StreamSpool();
+        try
         {
-            if (message.BatchId != first.BatchId)
+            var message = first;
+            var messageIndex = 0;
+            while (true)
             {
-                throw ExchangeErrors.InvalidArgument(
-                    ($"batch_id", $"message {messageIndex} of the stream carries batch_id \"{message.BatchId}\"; " +
-                        $"every message must carry the first one's, \"{first.BatchId}\""));
-            }
-            CheckChunkSize(message.Records.Count, "records");
-            foreach (var record in message.Records)
-            {
-                yield return record;
-            }
+                if (message.BatchId != first.BatchId)
+                {
+                    throw ExchangeErrors.InvalidArgument(
+                        ($"batch_id", $"message {messageIndex} of the stream carries batch_id \"{message.BatchId}\"; " +
+                            $"every message must carry the first one's, \"{first.BatchId}\""));
+                }
+                CheckChunkSize(message.Records.Count, "records");
+                if ((long)spool.RecordCount + message.Records.Count > limits.Value.MaxRecordsPerStream)
+                {
+                    // Refused as the records arrive, so that a stream too long for one batch is not spooled whole.
+                    throw ExchangeErrors.StreamTooLong(limits.Value.MaxRecordsPerStream);
+                }
+                await spool.AppendAsync(message.Records, context.CancellationToken);
 
-            if (!await NextMessageAsync(requestStream, context))
-            {
-                yield break;
+                if (!await NextMessageAsync(requestStream, context, timeouts))
+                {
+                    return spool;
+                }
+                message = requestStream.Current;
+                messageIndex++;
             }
-            message = requestStream.Current;
-            messageIndex++;
+        }
+        catch
+        {
+            await spool.DisposeAsync();
+            throw;
         }
     }
 
     /// <summary>
     /// Reads the stream's next message. A message whose bytes do not parse fails the call with MESSAGE_MALFORMED (and
-    /// so the batch, which is stored all or nothing), as a unary request that does not parse does.
+    /// so the batch, which is stored all or nothing), as a unary request that does not parse does. A client that sends
+    /// nothing for too long, or takes too long over the whole stream, fails it with the limit it passed.
     /// </summary>
-    private static async Task<bool> NextMessageAsync<T>(IAsyncStreamReader<T> requestStream, ServerCallContext context)
+    private static async Task<bool> NextMessageAsync<T>(
+        IAsyncStreamReader<T> requestStream, ServerCallContext context, StreamTimeouts timeouts)
     {
         try
         {
-            return await requestStream.MoveNext(context.CancellationToken);
+            var more = await requestStream.MoveNext(timeouts.Token);
+            timeouts.MessageReceived();
+            return more;
+        }
+        catch (Exception) when (timeouts.Expired() is { } expired)
+        {
+            // Whatever the read failed with once its wait was cut short, the limit is why.
+            throw expired;
         }
         catch (Exception e) when (e is InvalidProtocolBufferException or InvalidDataException)
         {
             throw ExchangeErrors.MessageMalformed(context.Method, e.Message);
-        }
-    }
-
-    /// <summary>
-    /// A stream's records for a unit of work that may be run again. They can be read once: a second run is let through
-    /// only if the first never began reading them (it failed taking the store's write lock, say); otherwise it fails
-    /// with UNAVAILABLE and the client sends the batch again.
-    /// </summary>
-    private sealed class ReadOnce(IAsyncEnumerable<V1.SubmissionRecord> records) : IAsyncEnumerable<V1.SubmissionRecord>
-    {
-        private bool begun;
-
-        public async IAsyncEnumerator<V1.SubmissionRecord> GetAsyncEnumerator(CancellationToken cancellationToken = default)
-        {
-            if (begun)
-            {
-                throw ExchangeErrors.Create(
-                    Google.Rpc.Code.Unavailable, ErrorReasons.StorageUnavailable, StorageFault.StreamNotReplayable,
-                    new Dictionary<string, string> { ["cause"] = StorageFault.Transient.Cause });
-            }
-            begun = true;
-            await foreach (var record in records.WithCancellation(cancellationToken))
-            {
-                yield return record;
-            }
         }
     }
 
