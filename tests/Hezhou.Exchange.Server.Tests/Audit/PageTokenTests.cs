@@ -137,12 +137,12 @@ public sealed class PageTokenTests(PageTokenServer fixture) : IClassFixture<Page
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024);
         await AuditData.PushEmployedStrangerAsync(app);
         await AuditData.PushDibaoStrangerAsync(app);
-        var first = await app.Audit(DevelopmentKeys.Auditor).ListDiscrepanciesAsync(new ListDiscrepanciesRequest { PageSize = 1 }, Deadlines.Call);
+        var first = await app.Audit(DevelopmentKeys.Auditor).ListDiscrepanciesAsync(new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 1 }, Deadlines.Call);
         Assert.NotEqual("", first.NextPageToken);
 
         var status = await RpcAssert.FailsAsync(StatusCode.InvalidArgument, "INVALID_PAGE_TOKEN", () =>
             app.Audit(DevelopmentKeys.AuditorWithPersonalData).ListDiscrepanciesAsync(
-                new ListDiscrepanciesRequest { PageSize = 1, PageToken = first.NextPageToken }, Deadlines.Call).ResponseAsync);
+                new ListDiscrepanciesRequest { Purpose = "case 2024-017: discrepancy review", PageSize = 1, PageToken = first.NextPageToken }, Deadlines.Call).ResponseAsync);
 
         Assert.Equal(["page_token"], AuditData.ViolatedFields(status));
     }
