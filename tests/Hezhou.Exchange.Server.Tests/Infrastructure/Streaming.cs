@@ -30,4 +30,21 @@ public static class Streaming
         }
         return await call.ResponseAsync;
     }
+
+    /// <summary>
+    /// Opens a stream, sends one payment and then nothing, never half-closing, as a stalled department's client
+    /// does; waits until the server has read the message, which is when a stream used to take the store's write lock.
+    /// </summary>
+    public static async Task<AsyncClientStreamingCall<StreamRecordsRequest, StreamRecordsResponse>> OpenStalledAsync(
+        SubmissionService.SubmissionServiceClient client, string batchId)
+    {
+        var call = client.StreamRecords(deadline: Deadlines.Long);
+        await call.RequestStream.WriteAsync(new StreamRecordsRequest
+        {
+            BatchId = batchId,
+            Records = { Records.WelfarePayment("PAY-STALLED") },
+        }).WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        return call;
+    }
 }

@@ -30,14 +30,7 @@ public sealed class StreamRecordsStallTests
         var relocation = app.Submissions(DevelopmentKeys.Relocation);
         var audit = app.Audit(DevelopmentKeys.Auditor);
 
-        using var stalled = civilAffairs.StreamRecords(deadline: Deadlines.Long);
-        await stalled.RequestStream.WriteAsync(new StreamRecordsRequest
-        {
-            BatchId = "stalled-1",
-            Records = { Records.WelfarePayment("PAY-STALLED") },
-        }).WaitAsync(TimeSpan.FromSeconds(30));
-        // Lets the server read the first message, which is when a stream used to take the store's write lock.
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        using var stalled = await Streaming.OpenStalledAsync(civilAffairs, "stalled-1");
 
         var submitted = SubmitAndReconcileAsync(relocation);
         var reviewed = audit.UpdateDiscrepancyAsync(
