@@ -113,18 +113,18 @@ internal sealed class Workload
 }
 
 /// <summary>
-/// The development keys README.md publishes, one per caller the benchmark plays; the server is given them by their
-/// SHA-256 (<see cref="ServerUnderTest.StartServerAsync"/>).
+/// The benchmark's own keys, one per caller it plays; the server, in Production as deployed, is given them by their
+/// SHA-256 (<see cref="ServerUnderTest.StartServerAsync"/>) and would refuse the published development keys.
 /// </summary>
 internal static class BenchKeys
 {
-    public const string Auditor = "dev-auditor-key";
+    public const string Auditor = "bench-auditor-key";
 
     public static readonly IReadOnlyList<(Department Department, string Key)> Departments =
     [
-        (Department.Relocation, "dev-relocation-key"),
-        (Department.HumanResources, "dev-human-resources-key"),
-        (Department.CivilAffairs, "dev-civil-affairs-key"),
+        (Department.Relocation, "bench-relocation-key"),
+        (Department.HumanResources, "bench-human-resources-key"),
+        (Department.CivilAffairs, "bench-civil-affairs-key"),
     ];
 
     public static string KeyOf(Department department) => Departments.Single(d => d.Department == department).Key;
