@@ -47,6 +47,17 @@ internal static class CliApplication
                 .WithDescription("Every version of one source record: who sent it, when, in which batch.")
                 .WithExample("history", "--department", "civil-affairs", "--kind", "welfare-entitlement", "--purpose", "case-2024-17", "CSDB00000001");
 
+            // The discrepancy loop: a department answers, an auditor acknowledges or waives.
+            config.AddCommand<AnswerCommand>("answer")
+                .WithDescription("As a department: answer a discrepancy your records are involved in (will-correct or disputed), with a reason.")
+                .WithExample("answer", "zero-employment-household/45110200100001/", "--answer", "will-correct", "--reason", "job record to follow", "--api-key", "dev-human-resources-key");
+            config.AddCommand<AckCommand>("ack")
+                .WithDescription("As an auditor: acknowledge an open discrepancy, to follow it up.")
+                .WithExample("ack", "zero-employment-household/45110200100001/", "--note", "case 2024-17", "--api-key", "dev-auditor-key");
+            config.AddCommand<WaiveCommand>("waive")
+                .WithDescription("As an auditor: waive an open or acknowledged discrepancy; a note is required.")
+                .WithExample("waive", "zero-employment-household/45110200100001/", "--note", "household moved away", "--api-key", "dev-auditor-key");
+
             // Administrators: the tamper-evident ledger.
             config.AddCommand<VerifyCommand>("verify")
                 .WithDescription("Recompute the ledger's hash chains on the server and name the first broken link; prints the heads to record.")

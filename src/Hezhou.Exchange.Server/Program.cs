@@ -33,6 +33,12 @@ if (urls.Count == 0)
     builder.WebHost.UseUrls(ServerDefaults.Url);
 }
 IReadOnlyList<string> endpointUrls = urls.Count == 0 ? [ServerDefaults.Url] : urls;
+// A port another process holds ends the server here with one line, before it migrates or starts anything.
+if (AddressInUse.FirstTaken(endpointUrls) is { } taken)
+{
+    Console.Error.WriteLine(AddressInUse.Message(taken));
+    return AddressInUse.ExitCode;
+}
 // Connections that send nothing, part of a preface or no request are closed within seconds (ConnectionLimits).
 var connectionLimits = ConnectionLimits.From(builder.Configuration);
 builder.WebHost.ConfigureKestrel(kestrel =>
@@ -124,7 +130,17 @@ app.MapGrpcReflectionService();
 app.MapRestApiDocument();
 app.MapExchangeTelemetry();
 
-app.Run();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (AddressInUse.Is(e))
+{
+    // Taken after the check above (a race): the host has logged it with its stack trace; still end with the line.
+    Console.Error.WriteLine(AddressInUse.Message(e, endpointUrls));
+    return AddressInUse.ExitCode;
+}
+return 0;
 
 /// <summary>Entry point, visible to the in-process test host.</summary>
 public partial class Program;

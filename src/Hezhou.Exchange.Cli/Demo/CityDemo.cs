@@ -9,7 +9,8 @@ using Spectre.Console;
 namespace Hezhou.Exchange.Cli.Demo;
 
 /// <summary>What the demo found: the pushes, and the city's statistics as the service computed them.</summary>
-internal sealed record DemoOutcome(IReadOnlyList<PushReport> Pushes, GetStatisticsResponse Statistics)
+internal sealed record DemoOutcome(
+    IReadOnlyList<PushReport> Pushes, GetStatisticsResponse Statistics, IReadOnlyList<InjectedDiscrepancy> Injected)
 {
     public bool MatchesSeedReport => Indicators.All.All(i => i.Seed is null || i.Value(Statistics) == i.Seed);
 }
@@ -24,10 +25,11 @@ internal sealed class ReconciliationTimeoutException(TimeSpan timeout, int waiti
     $"{waiting} batches were still not reconciled after {timeout.TotalSeconds:N0} s; pass a longer --timeout, or look at the server's log.");
 
 /// <summary>
-/// The service end to end, as the city would run it: the default data set pushed by the three departments at once,
-/// each with its own key, reconciled, then the city's statistics as of the seed report's date.
+/// The service end to end, as the city would run it: the default data set (with the discrepancies
+/// <paramref name="options"/> plants, if any) pushed by the three departments at once, each with its own key,
+/// reconciled, then the city's statistics as of the seed report's date.
 /// </summary>
-internal sealed class CityDemo(Uri address, IAnsiConsole progressConsole)
+internal sealed class CityDemo(Uri address, IAnsiConsole progressConsole, DataSetOptions options)
 {
     public static readonly Google.Type.Date AsOf = new() { Year = 2023, Month = 12, Day = 31 };
 
@@ -42,7 +44,7 @@ internal sealed class CityDemo(Uri address, IAnsiConsole progressConsole)
             throw new StoreNotEmptyException(address);
         }
 
-        var dataSet = progressConsole.Status().Start("Planning the city…", _ => DataSetGenerator.Generate(new DataSetOptions()));
+        var dataSet = progressConsole.Status().Start("Planning the city…", _ => DataSetGenerator.Generate(options));
         IReadOnlyList<PushReport> pushes = [];
         await progressConsole.Progress()
             .Columns(
@@ -63,7 +65,7 @@ internal sealed class CityDemo(Uri address, IAnsiConsole progressConsole)
             });
 
         var statistics = await auditor.Audit.GetStatisticsAsync(new GetStatisticsRequest { AsOfDate = AsOf }, cancellationToken: cancellationToken);
-        return new DemoOutcome(pushes, statistics);
+        return new DemoOutcome(pushes, statistics, dataSet.Injected);
     }
 
     private async Task<PushReport> PushAsync(
@@ -73,8 +75,14 @@ internal sealed class CityDemo(Uri address, IAnsiConsole progressConsole)
         var pusher = new RecordPusher(connection.Submissions);
         var records = department.Records(dataSet).Select(record => new LocatedRecord(record, 0));
         return await pusher.PushAsync(
-            department.FileName, $"demo-{dataSet.Options.Seed}-{department.FileName}", records, progress, cancellationToken);
+            department.FileName, BatchIdPrefix(dataSet.Options, department), records, progress, cancellationToken);
     }
+
+    // Batch ids are idempotency keys: a data set with planted discrepancies is other records, so other ids.
+    private static string BatchIdPrefix(DataSetOptions options, DemoDepartment department) =>
+        options.Inject is { Count: > 0 } inject
+            ? $"demo-{options.Seed}-planted{inject.Values.Sum()}-{department.FileName}"
+            : $"demo-{options.Seed}-{department.FileName}";
 
     private async Task WaitUntilReconciledAsync(
         IReadOnlyList<(DemoDepartment Department, string BatchId)> batches, Action reconciled, TimeSpan timeout,

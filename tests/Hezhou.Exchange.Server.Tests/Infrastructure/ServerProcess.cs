@@ -164,4 +164,7 @@ public sealed class ServerDidNotStartException(string output, int? exitCode = nu
 {
     /// <summary>How the process ended; null if it had not ended.</summary>
     public int? ExitCode { get; } = exitCode;
+
+    /// <summary>Everything it printed, standard output and error, line by line.</summary>
+    public string Output { get; } = output;
 }
