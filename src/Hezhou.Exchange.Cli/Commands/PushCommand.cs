@@ -13,6 +13,20 @@ internal sealed class PushSettings : KeyedSettings
     [CommandArgument(0, "<FILES>")]
     [Description("Files of records: .jsonl (proto3 JSON, one record a line), .csv or .xlsx (bilingual headers).")]
     public string[] Files { get; set; } = [];
+
+    [CommandOption(CsvEncodings.Option + " <ENCODING>")]
+    [Description("The encoding of the CSV files: " + CsvEncodings.Names + "; detected when left out.")]
+    public string? Encoding { get; set; }
+
+    public CsvEncoding CsvEncoding => CsvEncodings.TryParse(Encoding, out var encoding) ? encoding : CsvEncoding.Detect;
+
+    public override ValidationResult Validate()
+    {
+        var keyed = base.Validate();
+        return !keyed.Successful || CsvEncodings.TryParse(Encoding, out _)
+            ? keyed
+            : ValidationResult.Error($"{CsvEncodings.Option} '{Encoding}' is not one of: {CsvEncodings.Names}");
+    }
 }
 
 /// <summary>push: checks every file whole, then streams them to the server, resumably.</summary>
@@ -21,7 +35,7 @@ internal sealed class PushCommand(CliOutput output) : ExchangeCommand<PushSettin
     protected override async Task<int> RunAsync(ExchangeConnection connection, PushSettings settings, CancellationToken cancellationToken)
     {
         // Every file is read through before anything is sent, so a file that does not parse sends nothing.
-        var counts = RecordFileCheck.CountAll(settings.Files);
+        var counts = RecordFileCheck.CountAll(settings.Files, settings.CsvEncoding);
         var pusher = new RecordPusher(connection.Submissions);
         var reports = new List<PushReport>();
         await output.Messages.Progress()
@@ -39,7 +53,7 @@ internal sealed class PushCommand(CliOutput output) : ExchangeCommand<PushSettin
                     var task = tasks[i];
                     task.StartTask();
                     reports.Add(await pusher.PushAsync(
-                        Path.GetFileName(file), RecordPusher.FilePrefix(file), RecordFiles.Read(file),
+                        Path.GetFileName(file), RecordPusher.FilePrefix(file), RecordFiles.Read(file, settings.CsvEncoding),
                         sent => task.Increment(sent), cancellationToken));
                     task.Value = task.MaxValue;
                     task.StopTask();

@@ -46,15 +46,20 @@ internal sealed class BilingualCsvWriter : IDisposable
     public void Dispose() => csv.Dispose();
 }
 
-/// <summary>Reads records from a CSV file of <see cref="BilingualCsvWriter"/>'s form; headers in either language.</summary>
+/// <summary>
+/// Reads records from a CSV file of <see cref="BilingualCsvWriter"/>'s form; headers in either language, text in UTF-8
+/// or GB18030 (see <see cref="CsvEncodings"/>).
+/// </summary>
 internal static class BilingualCsvReader
 {
-    public static IEnumerable<LocatedRecord> Read(string path) => SpreadsheetRecords.Assemble(path, Rows(path));
+    public static IEnumerable<LocatedRecord> Read(string path, CsvEncoding encoding = CsvEncoding.Detect) =>
+        SpreadsheetRecords.Assemble(path, Rows(path, encoding));
 
-    private static IEnumerable<SpreadsheetRow> Rows(string path)
+    private static IEnumerable<SpreadsheetRow> Rows(string path, CsvEncoding encoding)
     {
         using var csv = CsvReader.FromFile(path, new CsvReaderOptions
         {
+            Encoding = CsvEncodings.Of(path, encoding),
             TrackLineNumbers = true,
             MalformedData = CsvMalformedDataHandling.Throw,
         });

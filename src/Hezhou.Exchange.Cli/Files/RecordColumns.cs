@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Files;
@@ -101,14 +103,71 @@ internal static class RecordColumns
         _ => All,
     };
 
-    /// <summary>The column a header names: "中文 / english", the English name alone, or the Chinese alone.</summary>
+    /// <summary>The columns that hold dates; a payment's <see cref="Month"/> is a month.</summary>
+    public static readonly IReadOnlyList<RecordColumn> Dates =
+        [OpenDate, RelocationDate, BirthDate, DeathDate, StartDate, EndDate, PostedDate, ClosingDate, Month, PaidDate];
+
+    private static readonly Dictionary<string, RecordColumn> ByEnglish =
+        All.ToDictionary(c => HeaderText.Normalise(c.Name), StringComparer.OrdinalIgnoreCase);
+
+    private static readonly Dictionary<string, RecordColumn> ByChinese =
+        All.ToDictionary(c => HeaderText.Normalise(c.Chinese), StringComparer.Ordinal);
+
+    /// <summary>
+    /// The column a header names: "中文 / english", the English name alone, or the Chinese alone, however a hand-kept
+    /// spreadsheet writes its width, spaces and brackets (see <see cref="HeaderText"/>).
+    /// </summary>
     public static RecordColumn? FromHeader(string header)
     {
-        var trimmed = header.Trim();
-        var slash = trimmed.IndexOf('/', StringComparison.Ordinal);
-        var english = (slash >= 0 ? trimmed[(slash + 1)..] : trimmed).Trim();
-        var chinese = (slash >= 0 ? trimmed[..slash] : trimmed).Trim();
-        return All.FirstOrDefault(c => string.Equals(c.Name, english, StringComparison.OrdinalIgnoreCase))
-            ?? All.FirstOrDefault(c => c.Chinese == chinese);
+        var normalised = HeaderText.Normalise(header);
+        var slash = normalised.IndexOf('/', StringComparison.Ordinal);
+        var english = slash >= 0 ? normalised[(slash + 1)..] : normalised;
+        var chinese = slash >= 0 ? normalised[..slash] : normalised;
+        return ByEnglish.GetValueOrDefault(english) ?? ByChinese.GetValueOrDefault(chinese);
+    }
+
+    /// <summary>The column a header names by its Chinese ("月收入（元）", or "月收入(元) / ..."), not its English.</summary>
+    public static RecordColumn? FromChineseHeader(string header)
+    {
+        var normalised = HeaderText.Normalise(header);
+        var slash = normalised.IndexOf('/', StringComparison.Ordinal);
+        return ByChinese.GetValueOrDefault(slash >= 0 ? normalised[..slash] : normalised);
+    }
+}
+
+/// <summary>
+/// Header text as it is compared: the same column is typed "月收入（元）", "月收入(元)", "月收入 (元)" or "Monthly Income",
+/// so width is folded (NFKC: full-width brackets, letters, digits, slash and the ideographic space become ASCII), spaces,
+/// underscores, hyphens and invisible characters are dropped, and 【】〔〕[] are read as ().
+/// </summary>
+internal static class HeaderText
+{
+    public static string Normalise(string header)
+    {
+        string folded;
+        try
+        {
+            folded = header.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Not well-formed UTF-16 (a lone surrogate): it names no column either way, so compare it unfolded.
+            folded = header;
+        }
+        var text = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsWhiteSpace(c) || c is '_' or '-' || char.GetUnicodeCategory(c) == UnicodeCategory.Format)
+            {
+                continue;
+            }
+            text.Append(c switch
+            {
+                '[' or '【' or '〔' or '〖' => '(',
+                ']' or '】' or '〕' or '〗' => ')',
+                _ => c,
+            });
+        }
+        return text.ToString();
     }
 }

@@ -4,7 +4,7 @@ namespace Hezhou.Exchange.Cli.Files;
 internal static class RecordFileCheck
 {
     /// <summary>The number of records in each file; every file that does not parse is named in one exception.</summary>
-    public static IReadOnlyDictionary<string, long> CountAll(IReadOnlyList<string> paths)
+    public static IReadOnlyDictionary<string, long> CountAll(IReadOnlyList<string> paths, CsvEncoding encoding = CsvEncoding.Detect)
     {
         var counts = new Dictionary<string, long>();
         var problems = new List<string>();
@@ -12,7 +12,7 @@ internal static class RecordFileCheck
         {
             try
             {
-                counts[path] = RecordFiles.Read(path).LongCount();
+                counts[path] = RecordFiles.Read(path, encoding).LongCount();
             }
             catch (RecordFileException e)
             {

@@ -60,7 +60,7 @@ internal static class XlsxReader
         {
             number++;
             var row = (IDictionary<string, object?>)enumerator.Current;
-            var fields = letters.Select(letter => Text(row.TryGetValue(letter, out var value) ? value : null)).ToList();
+            var fields = letters.Select((letter, i) => Cell(row.TryGetValue(letter, out var value) ? value : null, columns[i])).ToList();
             yield return new SpreadsheetRow(number, Spreadsheet.Cells(columns, fields));
         }
     }
@@ -87,6 +87,26 @@ internal static class XlsxReader
         {
             throw RecordFileException.At(path, "workbook", $"cannot be read as an Excel workbook ({e.Message})");
         }
+    }
+
+    // A date column of a workbook kept by hand holds date cells, or their serial numbers where the cell's format is not
+    // one MiniExcel reads as a date (General, or a custom Chinese format); either is read as the ISO date.
+    private static string Cell(object? value, RecordColumn column)
+    {
+        if (!RecordColumns.Dates.Contains(column))
+        {
+            return Text(value);
+        }
+        var month = column == RecordColumns.Month;
+        return value switch
+        {
+            DateTime date => CellValues.ExcelDate(date, month),
+            double serial when CellValues.ExcelSerialDate(serial) is { } date => CellValues.ExcelDate(date, month),
+            int serial when CellValues.ExcelSerialDate(serial) is { } date => CellValues.ExcelDate(date, month),
+            long serial when CellValues.ExcelSerialDate(serial) is { } date => CellValues.ExcelDate(date, month),
+            decimal serial when CellValues.ExcelSerialDate((double)serial) is { } date => CellValues.ExcelDate(date, month),
+            _ => Text(value),
+        };
     }
 
     // A workbook kept by hand may hold real dates and numbers where this client writes text.

@@ -50,6 +50,49 @@ public sealed class PushCommandTests
         Assert.Equal(3, Assert.Single(history.Versions).Record.Household.Members.Count);
     }
 
+    [Theory]
+    [InlineData]
+    [InlineData("--encoding", "gb18030")]
+    public async Task Push_Gb18030CsvAsExcelSavesItOnChineseWindows_StoresTheRecordsAsWritten(params string[] encoding)
+    {
+        await using var server = await ServerProcess.StartAsync();
+        using var folder = new TempFolder();
+        var household = RecordFileTests.RichHousehold();
+        var path = CsvEncodingTests.Gb18030Csv(folder, "relocation.csv", Department.Relocation, Records.Site(), household);
+
+        var result = await CommandLine.RunAsync(
+            ["push", "--server", server.Address.ToString(), "--api-key", DevelopmentKeys.Relocation, .. encoding, path]);
+
+        Assert.Equal(0, result.ExitCode);
+        var batch = await StoredBatchAsync(server, DevelopmentKeys.Relocation, path);
+        Assert.Equal(2, batch.AcceptedCount);
+        var audit = new AuditService.AuditServiceClient(server.Channel(DevelopmentKeys.Auditor));
+        var history = await audit.GetRecordHistoryAsync(new GetRecordHistoryRequest
+        {
+            Department = Department.Relocation,
+            Kind = RecordKind.Household,
+            SourceKey = household.SourceKey,
+            Purpose = "test of the GB18030 CSV push",
+        }, Deadlines.Call);
+        // The names and the address are what mojibake would have spoilt (citizen IDs come back masked to an auditor).
+        var stored = Assert.Single(history.Versions).Record.Household;
+        Assert.Equal(household.Household.Address, stored.Address);
+        Assert.Equal(household.Household.Members.Select(m => m.Name), stored.Members.Select(m => m.Name));
+    }
+
+    [Fact]
+    public async Task Push_UnknownEncoding_IsAUsageErrorNamingTheEncodingsExit2()
+    {
+        using var folder = new TempFolder();
+        var path = RecordFileWriting.Csv(folder, "relocation.csv", Department.Relocation, Records.Site());
+
+        var result = await CommandLine.RunAsync(
+            "push", "--server", "http://127.0.0.1:1", "--api-key", DevelopmentKeys.Relocation, "--encoding", "latin1", path);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--encoding 'latin1' is not one of: utf-8, gb18030 (or gbk)", result.Messages);
+    }
+
     [Fact]
     public async Task Push_XlsxFile_StoresEveryRecord()
     {

@@ -99,7 +99,7 @@ public sealed class RecordFileTests
 
         var error = Assert.Throws<RecordFileException>(() => RecordFiles.Read(path).ToList());
 
-        Assert.Equal("relocation.csv: row 4, column '出生日期 / birth_date': '1982-11-0x' is not a date (YYYY-MM-DD, or YYYY-MM for a month)", error.Message);
+        Assert.Equal("relocation.csv: row 4, column '出生日期 / birth_date': '1982-11-0x' is not a date; dates are YYYY-MM-DD (2024-03-01) or YYYY/M/D (2024/3/1), a month YYYY-MM (2024-03) or YYYY/M (2024/3), or date cells in .xlsx", error.Message);
     }
 
     [Theory]
@@ -113,7 +113,7 @@ public sealed class RecordFileTests
 
         var error = Assert.Throws<RecordFileException>(() => RecordFiles.Read(path).ToList());
 
-        Assert.Equal($"relocation.csv: row 4, column '出生日期 / birth_date': '{date}' is not a date (YYYY-MM-DD, or YYYY-MM for a month)", error.Message);
+        Assert.Equal($"relocation.csv: row 4, column '出生日期 / birth_date': '{date}' is not a date; dates are YYYY-MM-DD (2024-03-01) or YYYY/M/D (2024/3/1), a month YYYY-MM (2024-03) or YYYY/M (2024/3), or date cells in .xlsx", error.Message);
     }
 
     [Fact]
