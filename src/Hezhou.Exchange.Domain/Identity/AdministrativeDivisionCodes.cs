@@ -11,6 +11,7 @@ internal static partial class AdministrativeDivisionCodes
     /// <summary>Whether <paramref name="code"/> (six digits as a number, e.g. 451102) is a known region code.</summary>
     public static bool Contains(int code) =>
         FromStdnum.BinarySearch(code) >= 0
-        || AddedSinceStdnum.BinarySearch(code) >= 0
+        || FromCurrentList.BinarySearch(code) >= 0
+        || FromHistoricalLists.BinarySearch(code) >= 0
         || ResidencePermits.BinarySearch(code) >= 0;
 }

@@ -61,14 +61,19 @@ public class CitizenIdPeerTests
         ("region code created after 2014, or a prefecture-level city without counties: stdnum's loc.dat stops at the "
             + "GB/T 2260 revision of 2014 and holds county-level codes only",
             v => v.ServiceValid && v.PeerError == "InvalidComponent" && !v.PeerRegionKnown
-                && AdministrativeDivisionCodes.AddedSinceStdnum.Contains(v.Region)),
+                && AdministrativeDivisionCodes.FromCurrentList.Contains(v.Region)),
+        ("region code abolished before 2002 (or created after 2014 and abolished since): loc.dat starts with the "
+            + "GB/T 2260 revision of 2002, but an ID keeps its code for life",
+            v => v.ServiceValid && v.PeerError == "InvalidComponent" && !v.PeerRegionKnown
+                && AdministrativeDivisionCodes.FromHistoricalLists.Contains(v.Region)),
         ("residence permit of a Hong Kong, Macao or Taiwan resident (810000, 820000, 830000): not a GB/T 2260 county",
             v => v.ServiceValid && v.PeerError == "InvalidComponent" && !v.PeerRegionKnown
                 && AdministrativeDivisionCodes.ResidencePermits.Contains(v.Region)),
     ];
 
     private static readonly int[] StdnumCodes = AdministrativeDivisionCodes.FromStdnum.ToArray();
-    private static readonly int[] AddedCodes = AdministrativeDivisionCodes.AddedSinceStdnum.ToArray();
+    private static readonly int[] CurrentCodes = AdministrativeDivisionCodes.FromCurrentList.ToArray();
+    private static readonly int[] HistoricalCodes = AdministrativeDivisionCodes.FromHistoricalLists.ToArray();
     private static readonly int[] PermitCodes = AdministrativeDivisionCodes.ResidencePermits.ToArray();
 
     private static Gen<string> Pick(int[] codes) => Gen.Int[0, codes.Length - 1].Select(i => codes[i].ToString("D6", CultureInfo.InvariantCulture));
@@ -76,7 +81,8 @@ public class CitizenIdPeerTests
     private static readonly Gen<string> Region = Gen.Frequency(
         (2, Gen.OneOf(Gen.Const("451102"), Gen.Const("451103"), Gen.Const("451121"), Gen.Const("451122"), Gen.Const("451123"))),
         (3, Pick(StdnumCodes)),
-        (1, Pick(AddedCodes)),
+        (1, Pick(CurrentCodes)),
+        (1, Pick(HistoricalCodes)),
         (1, Pick(PermitCodes)),
         // A real province with made-up county digits, the likeliest typo, and any six digits at all.
         (2, Gen.Select(Pick(StdnumCodes), Gen.Int[0, 9999], (code, rest) => code[..2] + rest.ToString("D4", CultureInfo.InvariantCulture))),
@@ -130,7 +136,7 @@ public class CitizenIdPeerTests
         // One otherwise valid ID per code of each table: the part copied from loc.dat must be exactly what the
         // installed stdnum knows, and the rest unknown to it; if not, the table is stale for this python3-stdnum.
         var fromStdnum = StdnumCodes.Select(IdIn).ToList();
-        var beyondStdnum = AddedCodes.Concat(PermitCodes).Select(IdIn).ToList();
+        var beyondStdnum = CurrentCodes.Concat(HistoricalCodes).Concat(PermitCodes).Select(IdIn).ToList();
 
         var verdicts = await CompareWithPeerAsync([.. fromStdnum, .. beyondStdnum]);
 
