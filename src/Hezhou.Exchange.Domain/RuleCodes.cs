@@ -43,6 +43,7 @@ public static class RuleCodes
     public const string CitizenIdLength = "CITIZEN_ID_LENGTH";
     public const string CitizenIdCharacters = "CITIZEN_ID_CHARACTERS";
     public const string CitizenIdRegion = "CITIZEN_ID_REGION";
+    public const string CitizenIdRegionUnknown = "CITIZEN_ID_REGION_UNKNOWN";
     public const string CitizenIdBirthDate = "CITIZEN_ID_BIRTH_DATE";
     public const string CitizenIdCheckCharacter = "CITIZEN_ID_CHECK_CHARACTER";
 

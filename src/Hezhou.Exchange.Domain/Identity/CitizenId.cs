@@ -135,6 +135,14 @@ public readonly partial record struct CitizenId
                 $"region code {text[..6]} does not start with a province-level code of GB/T 2260");
         }
 
+        // Checked after the province so that a number from nowhere keeps its older, coarser reason; a code in a real
+        // province that no county ever had is the finer one.
+        if (!AdministrativeDivisionCodes.Contains(Digits(text, 0, 6)))
+        {
+            return (RuleCodes.CitizenIdRegionUnknown,
+                $"region code {text[..6]} is not an administrative division code of GB/T 2260, current or abolished");
+        }
+
         var year = Digits(text, 6, 4);
         var month = Digits(text, 10, 2);
         var day = Digits(text, 12, 2);

@@ -148,6 +148,51 @@ public class CitizenIdTests
         Assert.Equal("CITIZEN_ID_REGION", rule);
     }
 
+    // 459999 and 451199: a real province or prefecture, no such county; 451100: Hezhou itself, which has counties and
+    // so issues no IDs under the prefecture code; 710000: Taiwan's GB/T 2260 code, under which no ID is issued;
+    // 810001: residence permits use 810000 only.
+    [Theory]
+    [InlineData("459999")]
+    [InlineData("451199")]
+    [InlineData("451100")]
+    [InlineData("450000")]
+    [InlineData("710000")]
+    [InlineData("810001")]
+    public void TryParse_RegionNoCountyEverHad_FailsWithRegionUnknown(string region)
+    {
+        var text = WithCheckCharacter($"{region}19850312123");
+
+        var parsed = CitizenId.TryParse(text, ReferenceDate, out _, out var rule, out var description);
+
+        Assert.False(parsed);
+        Assert.Equal("CITIZEN_ID_REGION_UNKNOWN", rule);
+        Assert.Equal($"region code {region} is not an administrative division code of GB/T 2260, current or abolished", description);
+    }
+
+    // 110103 崇文区 and 450121 邕宁县 were abolished (an ID keeps its code for life), 440524 潮阳县 of GB 11643-1999's
+    // example in 1993, before python-stdnum's table begins; 451103 平桂区 (2016) and 110118
+    // 密云区 (2015) are newer than python-stdnum's table; 441900 东莞市 has no counties; 810000-830000 are the residence
+    // permits of Hong Kong, Macao and Taiwan residents.
+    [Theory]
+    [InlineData("110103")]
+    [InlineData("450121")]
+    [InlineData("440524")]
+    [InlineData("451103")]
+    [InlineData("110118")]
+    [InlineData("441900")]
+    [InlineData("810000")]
+    [InlineData("820000")]
+    [InlineData("830000")]
+    public void TryParse_RegionCurrentAbolishedOrResidencePermit_Succeeds(string region)
+    {
+        var text = WithCheckCharacter($"{region}19850312123");
+
+        var parsed = CitizenId.TryParse(text, ReferenceDate, out var id, out var rule, out _);
+
+        Assert.True(parsed, rule);
+        Assert.Equal(region, id.RegionCode);
+    }
+
     [Theory]
     [InlineData("19851312")]
     [InlineData("19850230")]
