@@ -1,21 +1,27 @@
+using System.Reflection;
 using Hezhou.Exchange.Cli.Commands;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace Hezhou.Exchange.Cli;
 
 /// <summary>The commands of the client, built once here for the entry point and for the tests alike.</summary>
-internal static class CliApplication
+internal sealed class CliApplication
 {
-    public static CommandApp Create(CliOutput output)
+    private readonly CommandApp app = new();
+    private string[] arguments = [];
+
+    private CliApplication(CliOutput output)
     {
-        var app = new CommandApp();
         app.Configure(config =>
         {
             config.SetApplicationName("hezhou");
+            config.SetApplicationVersion(Version);
             config.ConfigureConsole(output.Console);
             config.Settings.Registrar.RegisterInstance(output);
-            config.SetExceptionHandler((exception, _) => CliErrors.Report(exception, output));
+            // A misspelled option is an error, not an option silently ignored (stats --as-off would answer for today).
+            config.Settings.StrictParsing = true;
+            config.SetHelpProvider(new HezhouHelpProvider(config.Settings));
+            config.SetExceptionHandler((exception, _) => CliErrors.Report(exception, output, arguments));
 
             // The data set and the whole service at once.
             config.AddCommand<GenerateCommand>("generate")
@@ -63,6 +69,33 @@ internal static class CliApplication
                 .WithDescription("Recompute the ledger's hash chains on the server and name the first broken link; prints the heads to record.")
                 .WithExample("verify", "--api-key", "dev-administrator-key");
         });
-        return app;
+    }
+
+    /// <summary>The informational version the build stamps (e.g. "1.0.0+5e59a1c"), as --version prints it.</summary>
+    public static string Version { get; } =
+        typeof(CliApplication).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+        ?? typeof(CliApplication).Assembly.GetName().Version?.ToString()
+        ?? "unknown";
+
+    /// <summary>Each command's settings type, to suggest the nearest option to a misspelled one.</summary>
+    public static IReadOnlyDictionary<string, Type> SettingsOfCommands { get; } = new Dictionary<string, Type>
+    {
+        ["generate"] = typeof(GenerateSettings),
+        ["demo"] = typeof(DemoSettings),
+        ["push"] = typeof(PushSettings),
+        ["stats"] = typeof(StatsSettings),
+        ["person"] = typeof(PersonSettings),
+        ["household"] = typeof(HouseholdSettings),
+        ["discrepancies"] = typeof(DiscrepanciesSettings),
+        ["history"] = typeof(HistorySettings),
+        ["verify"] = typeof(VerifySettings),
+    };
+
+    public static CliApplication Create(CliOutput output) => new(output);
+
+    public Task<int> RunAsync(string[] args)
+    {
+        arguments = args;
+        return app.RunAsync(args);
     }
 }

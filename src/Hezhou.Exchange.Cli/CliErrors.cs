@@ -18,6 +18,12 @@ internal sealed class ServerCallException(Uri address, RpcException call) : Exce
 }
 
 /// <summary>
+/// The server stopped answering in the middle of a push; the message says what it had acknowledged storing, and that the
+/// same push resumes from there.
+/// </summary>
+internal sealed class PushInterruptedException(string message, Exception cause) : Exception(message, cause);
+
+/// <summary>
 /// Turns every failure into a message on standard error and its documented exit code (see <see cref="ExitCodes"/>),
 /// in one place, as the server maps its errors in one interceptor. No stack traces: these are users' errors and the
 /// server's answers, not the client's bugs.
@@ -26,9 +32,13 @@ internal static class CliErrors
 {
     private const string ErrorDomain = "exchange.hezhou.gov.cn";
 
-    public static int Report(Exception exception, CliOutput output)
+    public static int Report(Exception exception, CliOutput output, IReadOnlyList<string>? arguments = null)
     {
         var (code, message) = Describe(exception);
+        if (exception is CommandAppException && arguments is not null)
+        {
+            message = UnknownOptions.Explain(message, arguments);
+        }
         output.Messages.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         if (exception is CommandAppException)
         {
@@ -43,6 +53,7 @@ internal static class CliErrors
         UsageException e => (ExitCodes.UsageOrUnreadableFile, e.Message),
         RecordFileException e => (ExitCodes.UsageOrUnreadableFile, e.Message),
         ServerCallException e => DescribeCall(e.Address, e.Call),
+        PushInterruptedException e => (ExitCodes.ServerUnreachable, e.Message),
         Demo.StoreNotEmptyException e => (ExitCodes.StoreNotEmpty, e.Message),
         Demo.ReconciliationTimeoutException e => (ExitCodes.ServerError, e.Message),
         RpcException e => DescribeCall(null, e),
@@ -71,15 +82,17 @@ internal static class CliErrors
             StatusCode.PermissionDenied =>
                 (ExitCodes.NotPermitted, $"the key's principal may not do this ({reason ?? "PERMISSION_DENIED"}): {detail}"),
             StatusCode.Cancelled => (ExitCodes.Interrupted, "interrupted"),
-            _ => (ExitCodes.ServerError, $"{server} answered {call.StatusCode} ({reason ?? "no reason"}): {detail}{Violations(status)}"),
+            _ => (ExitCodes.ServerError, $"{server} answered {call.StatusCode} ({reason ?? "no reason"}): {detail}{Violations(status, detail)}"),
         };
     }
 
-    private static string Violations(Google.Rpc.Status? status)
+    /// <summary>The field violations the status message does not already say: a server often puts the only one there.</summary>
+    private static string Violations(Google.Rpc.Status? status, string detail)
     {
-        var request = status?.GetDetail<BadRequest>();
-        return request is null || request.FieldViolations.Count == 0
-            ? ""
-            : " — " + string.Join("; ", request.FieldViolations.Select(v => $"{v.Field}: {v.Description}"));
+        var unsaid = status?.GetDetail<BadRequest>()?.FieldViolations
+            .Where(v => !detail.Contains(v.Description, StringComparison.Ordinal))
+            .Select(v => $"{v.Field}: {v.Description}")
+            .ToList() ?? [];
+        return unsaid.Count == 0 ? "" : " — " + string.Join("; ", unsaid);
     }
 }

@@ -79,16 +79,15 @@ internal sealed class GenerateCommand(CliOutput output) : Command<GenerateSettin
             });
         written.Add(DataSetFiles.WriteInjected(folder, dataSet.Injected));
 
-        var table = new Table()
-            .Title($"数据集 / data set · seed {settings.Seed} · scale {settings.Scale}")
-            .AddColumn("文件 / file")
-            .AddColumn(new TableColumn("记录 / records").RightAligned())
-            .AddColumn(new TableColumn("大小 / bytes").RightAligned());
+        var table = new FittingTable($"数据集 / data set · seed {settings.Seed} · scale {settings.Scale}")
+            .Column("文件 / file")
+            .Column("记录 / records", rightAligned: true)
+            .Column("大小 / bytes", rightAligned: true);
         foreach (var file in written)
         {
-            table.AddRow(new Text(file.Path), new Text(Figures.Count(file.Records)), new Text(Figures.Count(new FileInfo(file.Path).Length)));
+            table.Row(file.Path, Figures.Count(file.Records), Figures.Count(new FileInfo(file.Path).Length));
         }
-        output.Console.Write(table);
+        table.Render(output.Console);
         return ExitCodes.Ok;
     }
 }

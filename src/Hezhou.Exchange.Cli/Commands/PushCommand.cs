@@ -38,6 +38,37 @@ internal sealed class PushCommand(CliOutput output) : ExchangeCommand<PushSettin
         var counts = RecordFileCheck.CountAll(settings.Files, settings.CsvEncoding);
         var pusher = new RecordPusher(connection.Submissions);
         var reports = new List<PushReport>();
+        try
+        {
+            await PushAllAsync(settings, counts, pusher, reports, cancellationToken);
+        }
+        catch (PushStoppedException e)
+        {
+            throw new PushInterruptedException(Interrupted(connection.Address, reports, e.Report), e.InnerException ?? e);
+        }
+        PushView.Render(output.Console, reports);
+        return reports.Any(r => r.Rejected > 0) ? ExitCodes.RejectedOrDiffering : ExitCodes.Ok;
+    }
+
+    /// <summary>What the server acknowledged before it stopped answering, from the pusher's own record, and how to go on.</summary>
+    internal static string Interrupted(Uri address, IReadOnlyList<PushReport> done, PushReport stopped)
+    {
+        var stored = done.Append(stopped).Where(r => r.BatchIds.Count > 0)
+            .Select(r => $"{r.Source}: {Figures.Count(r.BatchIds.Count)} batch(es), {Figures.Count(r.Records)} records")
+            .ToList();
+        var what = stored.Count == 0
+            ? "nothing was acknowledged as stored"
+            : "stored before it stopped: " + string.Join("; ", stored)
+                + $" (last batch {stopped.BatchIds.LastOrDefault() ?? done.LastOrDefault(r => r.BatchIds.Count > 0)?.BatchIds[^1]})";
+        return $"the server at {address} stopped answering during the push of {stopped.Source}; {what}. "
+            + "Run the same push again once it is back: batches already stored are skipped (a batch's id is its idempotency key), "
+            + "so it resumes where it stopped.";
+    }
+
+    private async Task PushAllAsync(
+        PushSettings settings, IReadOnlyDictionary<string, long> counts, RecordPusher pusher, List<PushReport> reports,
+        CancellationToken cancellationToken)
+    {
         await output.Messages.Progress()
             .Columns(
                 new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(),
@@ -59,7 +90,5 @@ internal sealed class PushCommand(CliOutput output) : ExchangeCommand<PushSettin
                     task.StopTask();
                 }
             });
-        PushView.Render(output.Console, reports);
-        return reports.Any(r => r.Rejected > 0) ? ExitCodes.RejectedOrDiffering : ExitCodes.Ok;
     }
 }

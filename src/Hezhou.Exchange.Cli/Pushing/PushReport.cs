@@ -3,7 +3,7 @@ using Hezhou.Exchange.V1;
 namespace Hezhou.Exchange.Cli.Pushing;
 
 /// <summary>A record the server rejected: where it is in its source, its key, and the rules it broke.</summary>
-/// <param name="Index">Zero-based position of the record in its source (file or data set).</param>
+/// <param name="Index">Zero-based position of the record in its source (file or data set); shown counted from 1.</param>
 /// <param name="Line">The line (JSON Lines) or spreadsheet row the record starts on; 0 for records not from a file.</param>
 internal sealed record Rejection(
     string Source, long Index, int Line, string SourceKey, IReadOnlyList<Google.Rpc.BadRequest.Types.FieldViolation> Violations);
@@ -62,4 +62,11 @@ internal sealed class PushReport(string source)
             rejections.Add(new Rejection(Source, firstIndex + result.Index, line, result.SourceKey, [.. result.Violations]));
         }
     }
+}
+
+/// <summary>The connection to the server was lost during a push; <see cref="Report"/> holds what it acknowledged before.</summary>
+internal sealed class PushStoppedException(PushReport report, Exception cause)
+    : Exception($"The connection to the server was lost after {report.BatchIds.Count} batches of {report.Source}.", cause)
+{
+    public PushReport Report { get; } = report;
 }

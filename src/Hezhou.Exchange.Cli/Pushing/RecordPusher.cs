@@ -32,22 +32,46 @@ internal sealed class RecordPusher(SubmissionService.SubmissionServiceClient sub
         var report = new PushReport(source);
         var batch = new List<LocatedRecord>(RecordsPerBatch);
         long firstIndex = 0;
-        foreach (var record in records)
+        try
         {
-            batch.Add(record);
-            if (batch.Count == RecordsPerBatch)
+            foreach (var record in records)
+            {
+                batch.Add(record);
+                if (batch.Count == RecordsPerBatch)
+                {
+                    await PushBatchAsync(report, BatchId(batchIdPrefix, firstIndex), firstIndex, batch, progress, cancellationToken);
+                    firstIndex += batch.Count;
+                    batch.Clear();
+                }
+            }
+            if (batch.Count > 0)
             {
                 await PushBatchAsync(report, BatchId(batchIdPrefix, firstIndex), firstIndex, batch, progress, cancellationToken);
-                firstIndex += batch.Count;
-                batch.Clear();
             }
         }
-        if (batch.Count > 0)
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsConnectionLost(e) && !NeverConnected(e, report))
         {
-            await PushBatchAsync(report, BatchId(batchIdPrefix, firstIndex), firstIndex, batch, progress, cancellationToken);
+            throw new PushStoppedException(report, e);
         }
         return report;
     }
+
+    /// <summary>
+    /// The connection failed under the call rather than the server answering with an error of its own: the process
+    /// died, or the network between went away. Its own errors carry an ErrorInfo; a broken transport does not.
+    /// </summary>
+    internal static bool IsConnectionLost(Exception e) => e switch
+    {
+        IOException or HttpRequestException => true,
+        RpcException rpc => rpc.StatusCode is StatusCode.Unavailable or StatusCode.Internal or StatusCode.Unknown
+            && rpc.GetRpcStatus()?.GetDetail<ErrorInfo>() is null,
+        InvalidOperationException { InnerException: { } inner } => IsConnectionLost(inner),
+        _ => false,
+    };
+
+    // A server down before the first call is "cannot reach", with the address to check, not a push broken off.
+    private static bool NeverConnected(Exception e, PushReport report) =>
+        report.BatchIds.Count == 0 && e is RpcException { StatusCode: StatusCode.Unavailable };
 
     /// <summary>"&lt;prefix&gt;-&lt;index of the batch's first record, zero-padded to 9 digits&gt;".</summary>
     public static string BatchId(string prefix, long firstIndex) => $"{prefix}-{firstIndex:D9}";

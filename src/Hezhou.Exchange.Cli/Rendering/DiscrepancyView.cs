@@ -13,26 +13,25 @@ internal static class DiscrepancyView
             console.WriteLine($"{title}: 无 / none");
             return;
         }
-        var table = new Table()
-            .Title(title)
-            .AddColumn(new TableColumn("疑点 / key").NoWrap())
-            .AddColumn("规则 / rule")
-            .AddColumn("级别 / severity")
-            .AddColumn("状态 / status")
-            .AddColumn("部门 / departments")
-            .AddColumn(new TableColumn("首次发现 / first seen").NoWrap())
-            .AddColumn("说明 / explanation");
+        var table = new FittingTable(title)
+            .Column("疑点 / key")
+            .Column("规则 / rule")
+            .Column("级别 / severity")
+            .Column("状态 / status")
+            .Column("部门 / departments")
+            .Column("首次发现 / first seen")
+            .Column("说明 / explanation");
         foreach (var discrepancy in discrepancies)
         {
-            table.AddRow(
-                new Text(discrepancy.Key),
-                new Text(EnumLabels.Bilingual(discrepancy.Rule)),
-                new Text(EnumLabels.Bilingual(discrepancy.Severity)),
-                new Text(EnumLabels.Bilingual(discrepancy.Status)),
-                new Text(string.Join(", ", discrepancy.Departments.Select(EnumLabels.English))),
-                new Text(Figures.Time(discrepancy.FirstSeenTime)),
-                new Text($"{discrepancy.ExplanationZh}\n{discrepancy.ExplanationEn}"));
+            table.Row(
+                discrepancy.Key,
+                EnumLabels.Bilingual(discrepancy.Rule),
+                EnumLabels.Bilingual(discrepancy.Severity),
+                EnumLabels.Bilingual(discrepancy.Status),
+                string.Join(", ", discrepancy.Departments.Select(EnumLabels.English)),
+                Figures.Time(discrepancy.FirstSeenTime),
+                $"{discrepancy.ExplanationZh}\n{discrepancy.ExplanationEn}");
         }
-        console.Write(table);
+        table.Render(console);
     }
 }

@@ -30,10 +30,10 @@ internal static class Figures
             ? string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}")
             : string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}-{date.Month:D2}-{date.Day:D2}");
 
-    /// <summary>A time in China Standard Time, where the departments are.</summary>
+    /// <summary>A time in China Standard Time, where the departments are, with its offset: "2024-03-01 14:05:12 +08:00".</summary>
     public static string Time(Timestamp? time) => time is null
         ? ""
-        : time.ToDateTimeOffset().ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        : time.ToDateTimeOffset().ToOffset(ChinaStandardTime).ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture);
 
     public static string YesNo(bool value) => value ? "是 / yes" : "否 / no";
 }

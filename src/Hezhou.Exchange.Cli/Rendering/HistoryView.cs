@@ -11,24 +11,23 @@ internal static class HistoryView
 
     public static void Render(IAnsiConsole console, GetRecordHistoryResponse history, string title)
     {
-        var table = new Table()
-            .Title(title)
-            .AddColumn(new TableColumn("版本 / version").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("接收时间 / received").NoWrap())
-            .AddColumn("发送者 / sender")
-            .AddColumn(new TableColumn("批次 / batch").NoWrap())
-            .AddColumn(new TableColumn("摘要 / digest").NoWrap())
-            .AddColumn("内容 / content");
+        var table = new FittingTable(title)
+            .Column("版本 / version", rightAligned: true)
+            .Column("接收时间 / received")
+            .Column("发送者 / sender")
+            .Column("批次 / batch")
+            .Column("摘要 / digest")
+            .Column("内容 / content");
         foreach (var version in history.Versions)
         {
-            table.AddRow(
-                new Text(version.Reference?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
-                new Text(Figures.Time(version.ReceiveTime)),
-                new Text(version.Principal),
-                new Text(version.BatchId),
-                new Text(version.ContentDigest.Length > 12 ? version.ContentDigest[..12] : version.ContentDigest),
-                new Text(version.Record is null ? "" : Compact.Format(version.Record)));
+            table.Row(
+                version.Reference?.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Figures.Time(version.ReceiveTime),
+                version.Principal,
+                version.BatchId,
+                version.ContentDigest.Length > 12 ? version.ContentDigest[..12] : version.ContentDigest,
+                version.Record is null ? "" : Compact.Format(version.Record));
         }
-        console.Write(table);
+        table.Render(console);
     }
 }

@@ -8,38 +8,40 @@ internal static class HouseholdView
 {
     public static void Render(IAnsiConsole console, ReconciledHousehold household)
     {
-        var summary = new Table().Title($"户 / household {household.HouseholdId}").AddColumn("项目 / field").AddColumn("值 / value");
-        summary.AddRow(new Text("安置点 / site"), new Text($"{household.SiteCode} {household.SiteName}"));
-        summary.AddRow(new Text("县区 / county"), new Text(household.CountyCode));
-        summary.AddRow(new Text("住址 / address"), new Text(household.Address));
-        summary.AddRow(new Text("搬迁入住日期 / relocated on"), new Text(Figures.Date(household.RelocationDate)));
-        console.Write(summary);
+        new FittingTable($"户 / household {household.HouseholdId}")
+            .KeyValue()
+            .Column("项目 / field")
+            .Column("值 / value")
+            .Row("安置点 / site", $"{household.SiteCode} {household.SiteName}")
+            .Row("县区 / county", household.CountyCode)
+            .Row("住址 / address", household.Address)
+            .Row("搬迁入住日期 / relocated on", Figures.Date(household.RelocationDate))
+            .Render(console);
 
-        var members = new Table()
-            .Title("成员 / members")
-            .AddColumn(new TableColumn("身份证号码 / citizen ID").NoWrap())
-            .AddColumn("姓名 / name")
-            .AddColumn("关系 / relation")
-            .AddColumn("性别 / gender")
-            .AddColumn(new TableColumn("出生日期 / born").NoWrap())
-            .AddColumn("劳动能力 / labour capacity")
-            .AddColumn("就业意愿 / willing")
-            .AddColumn("残疾 / disability")
-            .AddColumn(new TableColumn("死亡日期 / died").NoWrap());
+        var members = new FittingTable("成员 / members")
+            .Column("身份证号码 / citizen ID")
+            .Column("姓名 / name")
+            .Column("关系 / relation")
+            .Column("性别 / gender")
+            .Column("出生日期 / born")
+            .Column("劳动能力 / labour capacity")
+            .Column("就业意愿 / willing")
+            .Column("残疾 / disability")
+            .Column("死亡日期 / died");
         foreach (var member in household.Members)
         {
-            members.AddRow(
-                new Text(member.CitizenId),
-                new Text(member.Name),
-                new Text(EnumLabels.Chinese(member.RelationToHead)),
-                new Text(EnumLabels.Chinese(member.Gender)),
-                new Text(Figures.Date(member.BirthDate)),
-                new Text(EnumLabels.Chinese(member.LabourCapacity)),
-                new Text(member.WillingToWork ? "是" : "否"),
-                new Text(member.DisabilityGrade == 0 ? "" : $"{EnumLabels.Chinese(member.DisabilityCategory)} {member.DisabilityGrade}级"),
-                new Text(Figures.Date(member.DeathDate)));
+            members.Row(
+                member.CitizenId,
+                member.Name,
+                EnumLabels.Chinese(member.RelationToHead),
+                EnumLabels.Chinese(member.Gender),
+                Figures.Date(member.BirthDate),
+                EnumLabels.Chinese(member.LabourCapacity),
+                member.WillingToWork ? "是" : "否",
+                member.DisabilityGrade == 0 ? "" : $"{EnumLabels.Chinese(member.DisabilityCategory)} {member.DisabilityGrade}级",
+                Figures.Date(member.DeathDate));
         }
-        console.Write(members);
+        members.Render(console);
         PersonView.RenderProvenance(console, household.Provenance);
         DiscrepancyView.Render(console, household.OpenDiscrepancies, "待处理疑点 / open discrepancies");
     }

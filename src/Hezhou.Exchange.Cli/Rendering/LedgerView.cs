@@ -8,23 +8,22 @@ internal static class LedgerView
 {
     public static void Render(IAnsiConsole console, VerifyLedgerResponse verification)
     {
-        var chains = new Table()
-            .Title($"账本核验 / ledger verification · {Figures.Time(verification.VerifyTime)}")
-            .AddColumn("链 / chain")
-            .AddColumn(new TableColumn("已核验 / rows checked").RightAligned().NoWrap())
-            .AddColumn("结果 / result")
-            .AddColumn(new TableColumn("链头序号 / head sequence").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("链头哈希 / head hash").NoWrap());
+        var chains = new FittingTable($"账本核验 / ledger verification · {Figures.Time(verification.VerifyTime)}")
+            .Column("链 / chain")
+            .Column("已核验 / rows checked", rightAligned: true)
+            .Column("结果 / result")
+            .Column("链头序号 / head sequence", rightAligned: true)
+            .Column("链头哈希 / head hash");
         foreach (var chain in verification.Chains)
         {
-            chains.AddRow(
-                new Text(EnumLabels.Bilingual(chain.Chain)),
-                new Text(Figures.Count(chain.RowsChecked)),
-                new Text(chain.Intact ? "完好 / intact" : $"已破坏 / broken ({Figures.Count(chain.BreakCount)})"),
-                new Text(Figures.Count(chain.HeadSequence)),
-                new Text(chain.HeadHash));
+            chains.Row(
+                EnumLabels.Bilingual(chain.Chain),
+                Figures.Count(chain.RowsChecked),
+                chain.Intact ? "完好 / intact" : $"已破坏 / broken ({Figures.Count(chain.BreakCount)})",
+                Figures.Count(chain.HeadSequence),
+                chain.HeadHash);
         }
-        console.Write(chains);
+        chains.Render(console);
         var anchors = verification.Chains
             .Where(c => c.Intact && c.HeadSequence > 0)
             .Select(c => $"--anchor {EnumLabels.English(c.Chain)}:{c.HeadSequence}:{c.HeadHash}")
@@ -38,17 +37,16 @@ internal static class LedgerView
         foreach (var chain in verification.Chains.Where(c => c.FirstBreak is not null))
         {
             var broken = chain.FirstBreak;
-            var details = new Table()
-                .Title($"首个断点 / first broken link · {chain.Table}")
-                .HideHeaders()
-                .AddColumn("")
-                .AddColumn("");
-            details.AddRow(new Text("类型 / kind"), new Text(EnumLabels.Bilingual(broken.Kind)));
-            details.AddRow(new Text("记录 / row"), new Text($"{broken.Table} Id {broken.RowId}, 序号 / sequence {broken.Sequence}"));
-            details.AddRow(new Text("应为 / expected"), new Text(broken.ExpectedHash));
-            details.AddRow(new Text("实存 / stored"), new Text(broken.StoredHash));
-            details.AddRow(new Text("说明 / found"), new Text(broken.Description));
-            console.Write(details);
+            new FittingTable($"首个断点 / first broken link · {chain.Table}")
+                .KeyValue()
+                .Column("")
+                .Column("")
+                .Row("类型 / kind", EnumLabels.Bilingual(broken.Kind))
+                .Row("记录 / row", $"{broken.Table} Id {broken.RowId}, 序号 / sequence {broken.Sequence}")
+                .Row("应为 / expected", broken.ExpectedHash)
+                .Row("实存 / stored", broken.StoredHash)
+                .Row("说明 / found", broken.Description)
+                .Render(console);
         }
     }
 }

@@ -8,64 +8,62 @@ internal static class PersonView
 {
     public static void Render(IAnsiConsole console, ReconciledPerson person)
     {
-        var fields = new Table().Title($"{person.Name} · {person.CitizenId}").AddColumn("项目 / field").AddColumn("值 / value");
+        var fields = new FittingTable($"{person.Name} · {person.CitizenId}").KeyValue().Column("项目 / field").Column("值 / value");
         foreach (var (label, value) in Fields(person))
         {
-            fields.AddRow(new Text(label), new Text(value));
+            fields.Row(label, value);
         }
-        console.Write(fields);
+        fields.Render(console);
         RenderProvenance(console, person.Provenance);
 
         if (person.Employments.Count > 0)
         {
-            var employments = new Table()
-                .Title("就业 / employments (人社局 / human resources)")
-                .AddColumn(new TableColumn("记录编号 / key").NoWrap())
-                .AddColumn("渠道 / channel")
-                .AddColumn("用人单位 / employer")
-                .AddColumn(new TableColumn("开始 / start").NoWrap())
-                .AddColumn(new TableColumn("结束 / end").NoWrap())
-                .AddColumn(new TableColumn("月收入 / monthly income").RightAligned().NoWrap())
-                .AddColumn("稳定就业 / stable");
+            var employments = new FittingTable("就业 / employments (人社局 / human resources)")
+                .Column("记录编号 / key")
+                .Column("渠道 / channel")
+                .Column("用人单位 / employer")
+                .Column("开始 / start")
+                .Column("结束 / end")
+                .Column("月收入 / monthly income", rightAligned: true)
+                .Column("稳定就业 / stable");
             foreach (var item in person.Employments)
             {
                 var employment = item.Employment ?? new Employment();
-                employments.AddRow(
-                    new Text(item.Source?.SourceKey ?? ""),
-                    new Text(EnumLabels.Bilingual(employment.Channel)),
-                    new Text(employment.EmployerName),
-                    new Text(Figures.Date(employment.StartDate)),
-                    new Text(Figures.Date(employment.EndDate)),
-                    new Text(Figures.Money(employment.MonthlyIncome)),
-                    new Text(Figures.YesNo(item.Stable)));
+                employments.Row(
+                    item.Source?.SourceKey ?? "",
+                    EnumLabels.Bilingual(employment.Channel),
+                    employment.EmployerName,
+                    Figures.Date(employment.StartDate),
+                    Figures.Date(employment.EndDate),
+                    Figures.Money(employment.MonthlyIncome),
+                    Figures.YesNo(item.Stable));
             }
-            console.Write(employments);
+            employments.Render(console);
         }
 
         if (person.Welfare.Count > 0)
         {
-            var welfare = new Table()
-                .Title("社会救助 / welfare (民政局 / civil affairs)")
-                .AddColumn(new TableColumn("记录编号 / key").NoWrap())
-                .AddColumn("项目 / programme")
-                .AddColumn(new TableColumn("开始 / start").NoWrap())
-                .AddColumn(new TableColumn("结束 / end").NoWrap())
-                .AddColumn(new TableColumn("月标准 / monthly").RightAligned().NoWrap())
-                .AddColumn(new TableColumn("发放次数 / payments").RightAligned().NoWrap())
-                .AddColumn(new TableColumn("累计发放 / paid").RightAligned().NoWrap());
+            var welfare = new FittingTable("社会救助 / welfare (民政局 / civil affairs)")
+                .Column("记录编号 / key")
+                .Column("项目 / programme")
+                .Column("开始 / start")
+                .Column("结束 / end")
+                .Column("月标准 / monthly", rightAligned: true)
+                .Column("发放次数 / payments", rightAligned: true)
+                .Column("累计发放 / paid", rightAligned: true);
             foreach (var item in person.Welfare)
             {
                 var entitlement = item.Entitlement ?? new WelfareEntitlement();
-                welfare.AddRow(
-                    new Text(item.Source?.SourceKey ?? ""),
-                    new Text(EnumLabels.Bilingual(entitlement.Programme)),
-                    new Text(Figures.Date(entitlement.StartDate)),
-                    new Text(Figures.Date(entitlement.EndDate)),
-                    new Text(Figures.Money(entitlement.MonthlyAmount)),
-                    new Text(Figures.Count(item.PaymentCount)),
-                    new Text(Figures.Money(item.PaidTotal)));
+                welfare.Row(
+                    item.Source?.SourceKey ?? "",
+                    EnumLabels.Bilingual(entitlement.Programme),
+                    Figures.Date(entitlement.StartDate),
+                    Figures.Date(entitlement.EndDate),
+                    Figures.Money(entitlement.MonthlyAmount),
+                    Figures.Count(item.PaymentCount),
+                    Figures.Money(item.PaidTotal));
             }
-            console.Write(welfare);
+            welfare.Render(console);
         }
 
         DiscrepancyView.Render(console, person.OpenDiscrepancies, "待处理疑点 / open discrepancies");
@@ -78,20 +76,19 @@ internal static class PersonView
         {
             return;
         }
-        var table = new Table()
-            .Title("来源 / provenance")
-            .AddColumn(new TableColumn("字段 / field").NoWrap())
-            .AddColumn("采用 / shown from")
-            .AddColumn("各部门的值 / each department's value");
+        var table = new FittingTable("来源 / provenance")
+            .Column("字段 / field")
+            .Column("采用 / shown from")
+            .Column("各部门的值 / each department's value");
         foreach (var field in provenance)
         {
-            table.AddRow(
-                new Text(field.Field),
-                new Text(EnumLabels.English(field.Source)),
-                new Text(string.Join("\n", field.Values.Select(v =>
-                    $"{EnumLabels.English(v.Department)}: {v.Value} ({v.Source?.SourceKey} v{v.Source?.Version})"))));
+            table.Row(
+                field.Field,
+                EnumLabels.English(field.Source),
+                string.Join("\n", field.Values.Select(v =>
+                    $"{EnumLabels.English(v.Department)}: {v.Value} ({v.Source?.SourceKey} v{v.Source?.Version})")));
         }
-        console.Write(table);
+        table.Render(console);
     }
 
     public static IEnumerable<(string Label, string Value)> Fields(ReconciledPerson person)

@@ -8,26 +8,25 @@ internal static class SeedComparisonView
 {
     public static void Render(IAnsiConsole console, GetStatisticsResponse statistics)
     {
-        var table = new Table()
-            .Title($"贺州市 / Hezhou city · 截至 / as of {Figures.Date(statistics.AsOfDate)}")
-            .AddColumn("指标 / indicator")
-            .AddColumn(new TableColumn("报告 / seed report").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("服务 / service").RightAligned().NoWrap())
-            .AddColumn(new TableColumn("").Centered());
+        var table = new FittingTable($"贺州市 / Hezhou city · 截至 / as of {Figures.Date(statistics.AsOfDate)}")
+            .Column("指标 / indicator")
+            .Column("报告 / seed report", rightAligned: true)
+            .Column("服务 / service", rightAligned: true)
+            .Column("");
         var differing = 0;
         foreach (var indicator in Indicators.All)
         {
             var value = indicator.Value(statistics);
-            var mark = indicator.Seed is null ? new Text("") : indicator.Seed == value
-                ? new Text("✓", new Style(Color.Green))
-                : new Text("✗", new Style(Color.Red));
+            var mark = indicator.Seed is null ? new CellText("") : indicator.Seed == value
+                ? new CellText("✓", new Style(Color.Green))
+                : new CellText("✗", new Style(Color.Red));
             if (indicator.Seed is not null && indicator.Seed != value)
             {
                 differing++;
             }
-            table.AddRow(new Text($"{indicator.Chinese} / {indicator.English}"), new Text(indicator.Seed ?? ""), new Text(value), mark);
+            table.Row($"{indicator.Chinese} / {indicator.English}", indicator.Seed ?? "", value, mark);
         }
-        console.Write(table);
+        table.Render(console);
         console.MarkupLine(differing == 0
             ? "[green]Every figure of the seed report is reproduced. / 报告各项数据均已复现。[/]"
             : $"[red]{differing} figure(s) differ from the seed report. / {differing} 项数据与报告不符。[/]");

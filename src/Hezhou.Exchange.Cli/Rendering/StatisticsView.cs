@@ -8,40 +8,37 @@ internal static class StatisticsView
 {
     public static void Render(IAnsiConsole console, GetStatisticsResponse statistics, string scope)
     {
-        var indicators = new Table()
-            .Title($"{scope} · 截至 / as of {Figures.Date(statistics.AsOfDate)}")
-            .AddColumn("指标 / indicator")
-            .AddColumn(new TableColumn("数值 / value").RightAligned().NoWrap());
+        var indicators = new FittingTable($"{scope} · 截至 / as of {Figures.Date(statistics.AsOfDate)}")
+            .Column("指标 / indicator")
+            .Column("数值 / value", rightAligned: true);
         foreach (var indicator in Indicators.All)
         {
-            indicators.AddRow(new Text($"{indicator.Chinese} / {indicator.English}"), new Text(indicator.Value(statistics)));
+            indicators.Row($"{indicator.Chinese} / {indicator.English}", indicator.Value(statistics));
         }
-        console.Write(indicators);
+        indicators.Render(console);
 
         if (statistics.EmployedByChannel.Count > 0)
         {
-            var channels = new Table()
-                .Title("就业渠道 / employed by channel")
-                .AddColumn("渠道 / channel")
-                .AddColumn(new TableColumn("人数 / persons").RightAligned().NoWrap());
+            var channels = new FittingTable("就业渠道 / employed by channel")
+                .Column("渠道 / channel")
+                .Column("人数 / persons", rightAligned: true);
             foreach (var channel in statistics.EmployedByChannel)
             {
-                channels.AddRow(new Text(EnumLabels.Bilingual(channel.Channel)), new Text(Figures.Count(channel.Persons)));
+                channels.Row(EnumLabels.Bilingual(channel.Channel), Figures.Count(channel.Persons));
             }
-            console.Write(channels);
+            channels.Render(console);
         }
 
         if (statistics.OpenDiscrepanciesByRule.Count > 0)
         {
-            var rules = new Table()
-                .Title("待处理疑点 / open discrepancies by rule")
-                .AddColumn("规则 / rule")
-                .AddColumn(new TableColumn("数量 / count").RightAligned().NoWrap());
+            var rules = new FittingTable("待处理疑点 / open discrepancies by rule")
+                .Column("规则 / rule")
+                .Column("数量 / count", rightAligned: true);
             foreach (var rule in statistics.OpenDiscrepanciesByRule)
             {
-                rules.AddRow(new Text(EnumLabels.Bilingual(rule.Rule)), new Text(Figures.Count(rule.Count)));
+                rules.Row(EnumLabels.Bilingual(rule.Rule), Figures.Count(rule.Count));
             }
-            console.Write(rules);
+            rules.Render(console);
         }
     }
 }

@@ -140,8 +140,8 @@ public sealed class PushCommandTests
         var result = await CommandLine.RunAsync("push", "--server", server.Address.ToString(), "--api-key", DevelopmentKeys.Relocation, path);
 
         Assert.Equal(1, result.ExitCode);
-        // source, index, line, source key, field, rule
-        Assert.Matches(@"relocation\.csv\s*│\s*1\s*│\s*3\s*│\s*HH-0002\s*│\s*household\.members\[0\]\.citizen_id\s*│\s*CITIZEN_ID_CHECK_CHARACTER", result.Output);
+        // source, record (counted from 1), row (the header is row 1), source key, field, rule
+        Assert.Matches(@"relocation\.csv\s*│\s*2\s*│\s*row 3\s*│\s*HH-0002\s*│\s*household\.members\[0\]\.citizen_id\s*│\s*CITIZEN_ID_CHECK_CHARACTER", result.Output);
     }
 
     [Fact]
