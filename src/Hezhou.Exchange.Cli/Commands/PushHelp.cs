@@ -10,13 +10,18 @@ using Spectre.Console.Rendering;
 namespace Hezhou.Exchange.Cli.Commands;
 
 /// <summary>The columns a spreadsheet of one kind of record has, and which of them a record must fill.</summary>
-internal sealed record KindColumns(RecordKind Kind, IReadOnlyList<RecordColumn> Columns, IReadOnlySet<RecordColumn> Required);
+/// <remarks><see cref="Conditions"/> says when a column of <see cref="Required"/> may after all be left empty.</remarks>
+internal sealed record KindColumns(
+    RecordKind Kind,
+    IReadOnlyList<RecordColumn> Columns,
+    IReadOnlySet<RecordColumn> Required,
+    IReadOnlyDictionary<RecordColumn, string> Conditions);
 
 /// <summary>
 /// What push --help says about spreadsheets: each record kind's columns, found by writing a record of that kind with
 /// every field set through the same <see cref="RecordRows"/> that generate writes with, so that the list cannot drift
 /// from the files. Which columns are required is the server's validation (SubmissionValidator), repeated here; a test
-/// holds the two together.
+/// (PushHelpRequiredColumnsTests) blanks each column of a valid record and holds the two together.
 /// </summary>
 internal static class PushHelp
 {
@@ -27,12 +32,20 @@ internal static class PushHelp
         [RecordKind.Household] =
         [
             "site_code", "relocation_date", "citizen_id", "name", "gender", "birth_date", "ethnicity", "relation_to_head",
-            "labour_capacity", "disability_category",
+            "labour_capacity", "disability_category", "disability_grade",
         ],
         [RecordKind.Employment] = ["citizen_id", "name", "channel", "employer_name", "employer_credit_code", "location", "start_date", "monthly_income"],
         [RecordKind.JobVacancy] = ["employer_name", "employer_credit_code", "title", "positions", "location", "monthly_wage", "posted_date"],
         [RecordKind.WelfareEntitlement] = ["citizen_id", "name", "programme", "start_date", "monthly_amount"],
         [RecordKind.WelfarePayment] = ["entitlement_key", "citizen_id", "name", "programme", "month", "amount"],
+    };
+
+    /// <summary>Required columns that some records may leave empty, and which.</summary>
+    private static readonly Dictionary<RecordKind, Dictionary<string, string>> ConditionNames = new()
+    {
+        [RecordKind.Household] = new() { ["disability_grade"] = "1 most severe to 4; empty for a member without a disability" },
+        [RecordKind.Employment] = new() { ["employer_credit_code"] =
+            $"empty for the channels {EnumLabels.Bilingual(EmploymentChannel.Flexible)} and {EnumLabels.Bilingual(EmploymentChannel.SelfEmployment)}" },
     };
 
     public static IReadOnlyList<KindColumns> Kinds { get; } = [.. RequiredNames.Keys.Select(Of)];
@@ -49,7 +62,8 @@ internal static class PushHelp
             yield return new Text($"    {EnumLabels.Bilingual(kind.Kind)}:\n", new Style(decoration: Decoration.Bold));
             foreach (var column in kind.Columns.Where(c => !RecordColumns.Common.Contains(c)))
             {
-                yield return new Text($"        {column.Header}{(kind.Required.Contains(column) ? "*" : "")}\n");
+                var condition = kind.Conditions.TryGetValue(column, out var when) ? $" ({when})" : "";
+                yield return new Text($"        {column.Header}{(kind.Required.Contains(column) ? "*" : "")}{condition}\n");
             }
         }
         yield return new Text("    Rows and lines are counted from 1: the header is row 1, so a file's first record is row 2.\n");
@@ -79,7 +93,9 @@ internal static class PushHelp
             .Select(name => RecordColumns.All.Single(c => c.Name == name))
             .Append(RecordColumns.RecordKind).Append(RecordColumns.SourceKey)
             .ToHashSet();
-        return new KindColumns(kind, ordered, required);
+        var conditions = ConditionNames.GetValueOrDefault(kind, [])
+            .ToDictionary(c => RecordColumns.All.Single(column => column.Name == c.Key), c => c.Value);
+        return new KindColumns(kind, ordered, required, conditions);
     }
 
     private static RecordKind KindOf(MessageDescriptor type)
