@@ -1,14 +1,16 @@
+using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Server.Reconciliation;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Rest;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Server.Submissions;
 using Hezhou.Exchange.Server.Telemetry;
-using Hezhou.Exchange.Storage.Reconciliation;
+using Hezhou.Exchange.Storage;
 
 NativeHeap.LimitArenas();
 // A setting the server cannot run with safely ends it with one line on stderr and exit code 78, not a stack trace.
@@ -53,7 +55,6 @@ var limits = (builder.Configuration.GetSection(SubmissionLimits.SectionName).Get
 builder.Services.Configure<SubmissionLimits>(builder.Configuration.GetSection(SubmissionLimits.SectionName));
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddExchangeStore(builder.Configuration, builder.Environment.ContentRootPath);
-builder.Services.AddSingleton<StoreWriteGate>();
 
 // Authentication by API key or client certificate, rate limits per principal; authorization per method in
 // AuthorizationInterceptor.

@@ -1,4 +1,3 @@
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Server.Audit;
 
 namespace Hezhou.Exchange.Bench;

@@ -1,3 +1,4 @@
+using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 

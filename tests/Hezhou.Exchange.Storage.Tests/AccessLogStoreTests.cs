@@ -1,5 +1,5 @@
+using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Storage.Tests;

@@ -1,6 +1,6 @@
 using Hezhou.Exchange.Domain;
+using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ledger;
 
 namespace Hezhou.Exchange.Storage.Tests;
 

@@ -1,10 +1,10 @@
+using Hezhou.Exchange.Server.Ledger;
+using Hezhou.Exchange.Server.Submissions;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ingestion;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace Hezhou.Exchange.Storage.Tests;

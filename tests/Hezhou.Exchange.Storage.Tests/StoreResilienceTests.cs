@@ -1,6 +1,6 @@
 using Hezhou.Exchange.Domain.Reconciliation;
+using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Reconciliation;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.SqlServer.TransactSql.ScriptDom;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Statistics;

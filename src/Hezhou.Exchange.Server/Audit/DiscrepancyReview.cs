@@ -1,8 +1,9 @@
 using Google.Rpc;
 using Hezhou.Exchange.Domain.Reconciliation;
-using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Errors;
+using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;

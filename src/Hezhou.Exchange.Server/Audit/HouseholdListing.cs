@@ -1,5 +1,6 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,8 +1,10 @@
 using Google.Rpc;
 using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
+using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,5 @@
 using System.Net;
+using Hezhou.Exchange.Server.Errors;
 
 namespace Hezhou.Exchange.Server.Hosting;
 

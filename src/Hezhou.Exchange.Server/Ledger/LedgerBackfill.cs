@@ -1,6 +1,5 @@
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Ledger;

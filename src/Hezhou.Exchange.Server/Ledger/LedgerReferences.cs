@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hezhou.Exchange.Domain;
+using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;

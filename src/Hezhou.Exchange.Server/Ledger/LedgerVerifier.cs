@@ -3,7 +3,6 @@ using Google.Protobuf.WellKnownTypes;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 using V1 = Hezhou.Exchange.V1;
 

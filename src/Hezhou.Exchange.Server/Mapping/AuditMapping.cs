@@ -4,6 +4,7 @@ using Hezhou.Exchange.Domain.Submissions;
 using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
+using Hezhou.Exchange.Storage;
 using D = Hezhou.Exchange.Domain;
 using E = Hezhou.Exchange.Storage.Entities;
 using V1 = Hezhou.Exchange.V1;

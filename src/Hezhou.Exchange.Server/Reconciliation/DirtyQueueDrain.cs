@@ -4,7 +4,6 @@ using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Statistics;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Reconciliation;

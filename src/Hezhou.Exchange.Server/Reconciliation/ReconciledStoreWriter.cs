@@ -2,7 +2,6 @@ using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ingestion;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Reconciliation;

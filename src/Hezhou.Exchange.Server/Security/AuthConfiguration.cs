@@ -1,4 +1,5 @@
 using Hezhou.Exchange.Domain;
+using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 
 namespace Hezhou.Exchange.Server.Security;

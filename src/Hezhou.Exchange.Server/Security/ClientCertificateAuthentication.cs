@@ -2,6 +2,7 @@ using System.Formats.Asn1;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Microsoft.AspNetCore.Authentication.Certificate;
 using Microsoft.Extensions.Options;

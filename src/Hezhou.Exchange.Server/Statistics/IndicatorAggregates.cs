@@ -3,8 +3,6 @@ using Hezhou.Exchange.Domain.Statistics;
 using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ingestion;
-using Hezhou.Exchange.Storage.Reconciliation;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hezhou.Exchange.Server.Statistics;

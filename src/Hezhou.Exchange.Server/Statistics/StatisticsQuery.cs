@@ -3,6 +3,7 @@ using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Statistics;
 using Hezhou.Exchange.Server.Audit;
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;
 using V1 = Hezhou.Exchange.V1;

@@ -1,5 +1,4 @@
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 

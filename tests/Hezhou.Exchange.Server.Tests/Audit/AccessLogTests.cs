@@ -1,4 +1,5 @@
 using Grpc.Core;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using Microsoft.EntityFrameworkCore;

@@ -2,6 +2,8 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Grpc.Core;
+using Hezhou.Exchange.Server.Audit;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 

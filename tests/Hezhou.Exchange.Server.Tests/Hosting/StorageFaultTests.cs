@@ -2,6 +2,7 @@ using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
+using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.V1;
 using Microsoft.EntityFrameworkCore;
 

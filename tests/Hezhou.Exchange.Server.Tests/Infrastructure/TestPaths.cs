@@ -1,3 +1,5 @@
+using Hezhou.Exchange.Storage;
+
 namespace Hezhou.Exchange.Server.Tests.Infrastructure;
 
 /// <summary>Fresh, disposable database files under the system's temporary folder.</summary>

@@ -1,3 +1,4 @@
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 

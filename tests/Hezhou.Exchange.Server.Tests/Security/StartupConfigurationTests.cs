@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Grpc.Core;
+using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Server.Tests.Infrastructure;

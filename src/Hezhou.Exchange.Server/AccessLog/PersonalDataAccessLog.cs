@@ -1,11 +1,12 @@
 using Hezhou.Exchange.Server.Mapping;
+using Hezhou.Exchange.Server.Requests;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Server.Audit;
+namespace Hezhou.Exchange.Server.AccessLog;
 
 /// <summary>
 /// Who read whose personal data, when, through which method and why. A read is logged before its data is returned:

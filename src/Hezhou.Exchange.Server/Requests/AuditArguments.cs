@@ -2,7 +2,7 @@ using Google.Rpc;
 using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Server.Errors;
 
-namespace Hezhou.Exchange.Server.Audit;
+namespace Hezhou.Exchange.Server.Requests;
 
 /// <summary>The checks the auditors' requests share: citizen IDs, stated purposes, page sizes, enum filters.</summary>
 public static class AuditArguments

@@ -1,8 +1,7 @@
-using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Hezhou.Exchange.Server.Hosting;
+namespace Hezhou.Exchange.Storage;
 
 /// <summary>
 /// Begins the store's write transactions. SQLite lets one writer in at a time, and a writer that finds the file
@@ -25,10 +24,10 @@ public sealed class StoreWriteGate(StorageOptions options)
     /// it as to the write-ahead log, while indexing the log by subject. A statement's journal holds at most the pages
     /// that one statement changes.
     /// </remarks>
-    internal const string WriterCacheSql = "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
+    public const string WriterCacheSql = "PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;";
 
     /// <summary>SQLite's defaults: a 2 MiB page cache, and temporary files on disk.</summary>
-    internal const string ReaderCacheSql = "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;";
+    public const string ReaderCacheSql = "PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT;";
 
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly bool serialize = options.Provider == StorageProvider.Sqlite;

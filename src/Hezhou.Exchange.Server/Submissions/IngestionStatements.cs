@@ -2,7 +2,7 @@ using System.Data.Common;
 using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Domain.Reconciliation;
 
-namespace Hezhou.Exchange.Storage.Ingestion;
+namespace Hezhou.Exchange.Server.Submissions;
 
 /// <summary>
 /// The per-record statements of ingestion, prepared and parameterised on the batch's own connection and transaction;

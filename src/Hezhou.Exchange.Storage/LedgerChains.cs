@@ -1,6 +1,6 @@
 using Hezhou.Exchange.Storage.Entities;
 
-namespace Hezhou.Exchange.Storage.Ledger;
+namespace Hezhou.Exchange.Storage;
 
 /// <summary>
 /// The ledger's chains, one per append-only table, each named after its table: the source versions departments sent,

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using System.Text.Json;
+using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Hezhou.Exchange.Storage.Reconciliation;
+namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
 /// How a reconciler takes its work, so that every server process on one store may reconcile without coordinating with

@@ -1,10 +1,11 @@
 using System.Data;
 using System.Data.Common;
+using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Hezhou.Exchange.Storage.Ledger;
+namespace Hezhou.Exchange.Server.Ledger;
 
 /// <summary>
 /// Appends rows to one ledger chain inside the caller's write transaction. Opening it locks the chain's head row

@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Server.Audit;
+namespace Hezhou.Exchange.Server.AccessLog;
 
 /// <summary>The "AccessLog" section: how the access log's index by subject follows the log (<see cref="Storage.AccessLogIndex"/>).</summary>
 public sealed class AccessLogOptions

@@ -2,10 +2,11 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
 
-namespace Hezhou.Exchange.Server.Audit;
+namespace Hezhou.Exchange.Server.Requests;
 
 /// <summary>
 /// The opaque next_page_token of a keyset-paged list (AIP-158): the last key of the page, as base64url JSON behind

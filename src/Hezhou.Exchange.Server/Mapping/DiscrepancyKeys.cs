@@ -1,7 +1,7 @@
 using System.Globalization;
 using Hezhou.Exchange.Domain.Identity;
 
-namespace Hezhou.Exchange.Server.Audit;
+namespace Hezhou.Exchange.Server.Mapping;
 
 /// <summary>
 /// A discrepancy's key as a caller without the personal-data scope sees it, and the way back. Masking hides all but

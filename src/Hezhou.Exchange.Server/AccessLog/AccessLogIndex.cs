@@ -1,9 +1,9 @@
+using Hezhou.Exchange.Server.Ledger;
+using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ingestion;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hezhou.Exchange.Storage;
+namespace Hezhou.Exchange.Server.AccessLog;
 
 /// <summary>
 /// The access log's index by subject (<c>access_log_subjects</c>), kept behind the log. A read's entries are committed

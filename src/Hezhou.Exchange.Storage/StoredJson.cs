@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace Hezhou.Exchange.Server.Reconciliation;
+namespace Hezhou.Exchange.Storage;
 
 /// <summary>How provenance and source references are written to, and read from, the reconciled tables' JSON columns.</summary>
 public static class StoredJson

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace Hezhou.Exchange.Server.Hosting;
+namespace Hezhou.Exchange.Server.Errors;
 
 /// <summary>
 /// A setting the server cannot run with, or not safely: it stops the server at start, and its message names the

@@ -1,14 +1,13 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using Hezhou.Exchange.Server.Hosting;
+using Hezhou.Exchange.Server.Ledger;
 using Hezhou.Exchange.Server.Telemetry;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
-using Hezhou.Exchange.Storage.Ingestion;
-using Hezhou.Exchange.Storage.Ledger;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hezhou.Exchange.Server.Audit;
+namespace Hezhou.Exchange.Server.AccessLog;
 
 /// <summary>
 /// Writes access-log entries for every concurrent reader in one transaction (group commit). Each reader still waits

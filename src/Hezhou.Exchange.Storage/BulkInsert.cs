@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Hezhou.Exchange.Storage.Ingestion;
+namespace Hezhou.Exchange.Storage;
 
 /// <summary>
 /// The store's bulk path: rows inserted by prepared, parameterised multi-row INSERT statements on the context's own

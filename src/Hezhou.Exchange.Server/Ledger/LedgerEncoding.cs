@@ -2,9 +2,10 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 
-namespace Hezhou.Exchange.Storage.Ledger;
+namespace Hezhou.Exchange.Server.Ledger;
 
 /// <summary>
 /// The canonical encoding of a chained row, and its hash. docs/LEDGER.md states the same encoding for auditors who

@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Hezhou.Exchange.Server.Hosting;
+namespace Hezhou.Exchange.Storage;
 
 /// <summary>
 /// Keeps SQLite's native memory from spreading over many malloc arenas. glibc gives each thread that contends for the
