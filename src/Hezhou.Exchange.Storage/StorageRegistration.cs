@@ -36,6 +36,7 @@ public static class StorageRegistration
         services.AddSingleton<StoreReaders>();
         services.AddSingleton<AccessLogStore>();
         services.AddSingleton<StoreWriteGate>();
+        services.AddScoped<TransactionLocks>();
         return services;
     }
 

@@ -73,7 +73,7 @@ public sealed class StoreResilienceTests
     [Fact]
     public void SqlServerApplocks_Sql_TakesExclusiveLocksOwnedByTheTransactionInOneOrder()
     {
-        var script = ParseTransactSql(DirtyQueueClaims.SqlServerApplockSql);
+        var script = ParseTransactSql(TransactionLocks.SqlServerApplockSql);
 
         var call = Assert.Single(Collect<ExecutableProcedureReference>(script));
         Assert.Equal("sp_getapplock", call.ProcedureReference.ProcedureReference.Name.BaseIdentifier.Value);

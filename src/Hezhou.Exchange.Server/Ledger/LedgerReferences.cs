@@ -1,6 +1,5 @@
 using System.Globalization;
 using Hezhou.Exchange.Domain;
-using Hezhou.Exchange.Server.AccessLog;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -117,8 +116,8 @@ public static class LedgerReferences
         var found = new List<ReferenceBreak>();
         var entries = log.AccessLog.AsNoTracking();
         var index = log.AccessLogSubjects.AsNoTracking();
-        // Read first: whatever is indexed meanwhile, every entry up to it is indexed already.
-        var through = await AccessLogIndex.IndexedThroughAsync(log, cancellationToken);
+        // The last entry indexed, read first: whatever is indexed meanwhile, every entry up to it is indexed already.
+        var through = await index.MaxAsync(s => (long?)s.EntryId, cancellationToken) ?? 0;
 
         // The subject is personal data, and an administrator may verify without seeing any: the descriptions name keys.
         await CheckAsync(found, Index,

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.Data.SqlClient;
@@ -30,37 +28,12 @@ namespace Hezhou.Exchange.Server.Reconciliation;
 /// </remarks>
 public sealed class DirtyQueueClaims(ExchangeDbContext db)
 {
+    private readonly TransactionLocks locks = new(db);
+
     /// <summary>The oldest entries no other transaction holds, locked until the claiming transaction ends.</summary>
     public const string SqlServerClaimSql =
         "SELECT TOP (@count) [Id], [EnqueuedAt], [SubjectKey], [SubjectKind] " +
         "FROM [dirty_queue] WITH (UPDLOCK, READPAST, ROWLOCK) ORDER BY [Id]";
-
-    /// <summary>
-    /// Takes an exclusive, transaction-owned application lock on each resource of the JSON array @resources, in one
-    /// order, waiting up to @timeout milliseconds for each; selects sp_getapplock's last result (negative: not granted).
-    /// </summary>
-    public const string SqlServerApplockSql =
-        """
-        DECLARE @result int = 0;
-        DECLARE @resource nvarchar(255);
-        DECLARE claims CURSOR LOCAL FAST_FORWARD FOR
-            SELECT DISTINCT CAST([value] AS nvarchar(255)) COLLATE Latin1_General_BIN2 AS [resource]
-            FROM OPENJSON(@resources)
-            ORDER BY [resource];
-        OPEN claims;
-        FETCH NEXT FROM claims INTO @resource;
-        WHILE @@FETCH_STATUS = 0 AND @result >= 0
-        BEGIN
-            EXEC @result = sp_getapplock @Resource = @resource, @LockMode = N'Exclusive', @LockOwner = N'Transaction', @LockTimeout = @timeout;
-            FETCH NEXT FROM claims INTO @resource;
-        END;
-        CLOSE claims;
-        DEALLOCATE claims;
-        SELECT @result;
-        """;
-
-    /// <summary>How long a reconciler waits for another one to finish with a unit or an indicator scope before it gives up the round.</summary>
-    public static readonly TimeSpan LockTimeout = TimeSpan.FromSeconds(60);
 
     /// <summary>The query that claims up to <paramref name="count"/> entries, oldest first.</summary>
     public IQueryable<DirtySubject> EntriesQuery(int count) => db.Database.IsSqlServer()
@@ -73,11 +46,7 @@ public sealed class DirtyQueueClaims(ExchangeDbContext db)
 
     /// <summary>Claims the reconciliation units (household IDs, or unheld persons' keys) before they are read.</summary>
     public Task ClaimUnitsAsync(IEnumerable<string> unitKeys, CancellationToken cancellationToken) =>
-        LockAsync("unit", unitKeys, cancellationToken);
-
-    /// <summary>Claims the scopes whose indicator sums are about to be read and changed.</summary>
-    public Task ClaimScopesAsync(IEnumerable<string> scopes, CancellationToken cancellationToken) =>
-        LockAsync("scope", scopes, cancellationToken);
+        locks.ClaimAsync(TransactionLocks.Units, unitKeys, cancellationToken);
 
     /// <summary>Removes the entries whose units have been rebuilt.</summary>
     public async Task SettleAsync(IReadOnlyCollection<DirtySubject> entries, CancellationToken cancellationToken)
@@ -98,47 +67,5 @@ public sealed class DirtyQueueClaims(ExchangeDbContext db)
             var keys = entries.Where(e => e.SubjectKind == kind).Select(e => e.SubjectKey).Distinct().ToList();
             await db.DirtyQueue.Where(d => d.SubjectKind == kind && keys.Contains(d.SubjectKey)).ExecuteDeleteAsync(cancellationToken);
         }
-    }
-
-    /// <summary>The application-lock resource names of the keys, e.g. "hezhou/unit/45110200100001".</summary>
-    public static List<string> Resources(string kind, IEnumerable<string> keys) =>
-        [.. keys.Select(key => $"hezhou/{kind}/{key}").Distinct(StringComparer.Ordinal)];
-
-    private async Task LockAsync(string kind, IEnumerable<string> keys, CancellationToken cancellationToken)
-    {
-        if (!db.Database.IsSqlServer())
-        {
-            return;
-        }
-        var resources = Resources(kind, keys);
-        if (resources.Count == 0)
-        {
-            return;
-        }
-
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
-            ?? throw new InvalidOperationException("Claims are held by a transaction: begin one first.");
-        command.CommandText = SqlServerApplockSql;
-        // Each lock waits at most LockTimeout; a few holders one after the other are waited for, not an endless line.
-        command.CommandTimeout = (int)(LockTimeout.TotalSeconds * 5);
-        AddParameter(command, "@resources", JsonSerializer.Serialize(resources));
-        AddParameter(command, "@timeout", (int)LockTimeout.TotalMilliseconds);
-        var result = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken));
-        if (result < 0)
-        {
-            // -1 timed out, -2 cancelled, -3 chosen as a deadlock victim: the round is given up and its entries stay queued.
-            throw new InvalidOperationException(
-                $"Could not claim every {kind} within {LockTimeout.TotalSeconds:0} s (sp_getapplock returned {result}); " +
-                "another reconciler holds one. The entries stay queued for the next round.");
-        }
-    }
-
-    private static void AddParameter(DbCommand command, string name, object value)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = name;
-        parameter.Value = value;
-        command.Parameters.Add(parameter);
     }
 }

@@ -1,6 +1,5 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Statistics;
-using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +11,7 @@ namespace Hezhou.Exchange.Server.Statistics;
 /// and the sum of them for every scope GetStatistics answers for (the city, each county, each site). GetStatistics
 /// then reads one row, so its cost follows neither the size of the store nor the number of sites.
 /// </summary>
-public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPolicy policy, DirtyQueueClaims claims)
+public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPolicy policy, TransactionLocks locks)
 {
     private const string City = "city";
 
@@ -27,7 +26,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     /// <summary>
     /// Recomputes the tallies of these households from the reconciled tables as of the day, and adds the difference to
     /// the sums of the scopes they were and are in. Call it inside the transaction that wrote the households, having
-    /// claimed them (<see cref="DirtyQueueClaims.ClaimUnitsAsync"/>).
+    /// claimed them (<see cref="TransactionLocks.Units"/>).
     /// </summary>
     public async Task RefreshAsync(IReadOnlyCollection<string> householdIds, DateOnly asOf, CancellationToken cancellationToken)
     {
@@ -44,7 +43,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         var scopes = before.SelectMany(h => ScopesOf(h.SiteCode, h.CountyCode))
             .Concat(after.SelectMany(h => ScopesOf(h.SiteCode, h.CountyCode)))
             .Distinct(StringComparer.Ordinal).ToList();
-        await claims.ClaimScopesAsync(scopes, cancellationToken);
+        await locks.ClaimAsync(TransactionLocks.Scopes, scopes, cancellationToken);
         var sums = new IndicatorScopeSums(await db.IndicatorSums.Where(s => scopes.Contains(s.Scope)).ToListAsync(cancellationToken));
         foreach (var old in before)
         {
@@ -81,7 +80,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // Replicas starting at once on SQL Server take turns here, as reconcilers do at the city's row, so that the one
         // that comes second finds the sums written rather than writing them again. (SQLite lets one writer in anyway.)
-        await claims.ClaimScopesAsync([City], cancellationToken);
+        await locks.ClaimAsync(TransactionLocks.Scopes, [City], cancellationToken);
         if (await db.IndicatorSums.AnyAsync(cancellationToken) || !await db.HouseholdIndicators.AnyAsync(cancellationToken))
         {
             return 0;
@@ -107,7 +106,7 @@ public sealed class IndicatorAggregates(ExchangeDbContext db, ReconciliationPoli
     {
         var stale = await db.HouseholdIndicators.Where(h => h.AsOf < asOf || h.AsOf > asOf).OrderBy(h => h.HouseholdId)
             .Select(h => h.HouseholdId).Take(maxHouseholds).ToListAsync(cancellationToken);
-        await claims.ClaimUnitsAsync(stale, cancellationToken);
+        await locks.ClaimAsync(TransactionLocks.Units, stale, cancellationToken);
         await RefreshAsync(stale, asOf, cancellationToken);
         return stale.Count;
     }
