@@ -172,7 +172,7 @@ public sealed class ReconciledViewReader(
                 view.Employments.Add(new V1.PersonEmployment
                 {
                     Source = source.ToProto(),
-                    Employment = AsSent(sent)?.Employment,
+                    Employment = SourcePayload.DecodeIfAny(sent)?.Employment,
                     Stable = EmploymentStability.IsStableOn(Fact(source, employment), asOf, policy),
                 });
             }
@@ -185,7 +185,7 @@ public sealed class ReconciledViewReader(
                 view.Welfare.Add(new V1.PersonWelfare
                 {
                     Source = source.ToProto(),
-                    Entitlement = AsSent(sent)?.WelfareEntitlement,
+                    Entitlement = SourcePayload.DecodeIfAny(sent)?.WelfareEntitlement,
                     PaymentCount = paymentCount,
                     PaidTotal = AuditMapping.FromFen(paidFen),
                 });
@@ -196,10 +196,6 @@ public sealed class ReconciledViewReader(
         }
         return reads;
     }
-
-    /// <summary>The record exactly as its department sent it; null if its version is missing.</summary>
-    private static V1.SubmissionRecord? AsSent(byte[]? payload) =>
-        payload is null ? null : V1.SubmissionRecord.Parser.ParseFrom(payload);
 
     // The reconciled row holds what stability is judged on: the period. The person's name is not needed for it.
     private static EmploymentFact Fact(SourceReference source, E.ReconciledEmployment row) =>

@@ -53,7 +53,7 @@ public sealed class RecordHistoryReader(ExchangeDbContext db, PersonalDataAccess
         var named = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var version in versions)
         {
-            var record = V1.SubmissionRecord.Parser.ParseFrom(version.Payload);
+            var record = SourcePayload.Decode(version.Payload);
             foreach (var citizenId in CitizenIdsIn(record).Distinct(StringComparer.Ordinal))
             {
                 named[citizenId] = named.GetValueOrDefault(citizenId) + 1;

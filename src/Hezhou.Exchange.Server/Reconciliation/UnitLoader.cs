@@ -3,7 +3,6 @@ using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Server.Mapping;
 using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;
-using V1 = Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Reconciliation;
 
@@ -155,7 +154,7 @@ public sealed class UnitLoader(ExchangeDbContext db)
     private static ISourceFact? Fact(CurrentVersion version) =>
         SourceFacts.From(
             new SourceReference(version.Department, version.Kind, version.SourceKey, version.Version),
-            V1.SubmissionRecord.Parser.ParseFrom(version.Payload).ToDomain());
+            SourcePayload.ToDomain(version.Payload));
 
     private sealed record CurrentVersion(Department Department, RecordKind Kind, string SourceKey, long Version, byte[] Payload);
 }
