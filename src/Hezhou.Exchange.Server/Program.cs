@@ -85,7 +85,7 @@ builder.Services.AddSingleton<ReconciliationSignal>();
 builder.Services.AddScoped<UnitLoader>();
 builder.Services.AddScoped<ReconciledStoreWriter>();
 builder.Services.AddScoped<DirtyQueueClaims>();
-builder.Services.AddScoped<DirtyQueueDrain>();
+builder.Services.AddScoped<Reconciler>();
 builder.Services.AddScoped<IndicatorAggregates>();
 if (builder.Configuration.GetValue("Reconciliation:Enabled", true))
 {
@@ -98,7 +98,7 @@ builder.Services.AddSingleton(AccessLogOptions.Validated(
 builder.Services.AddSingleton<AccessLogWriter>();
 builder.Services.AddHostedService(services => services.GetRequiredService<AccessLogWriter>());
 builder.Services.AddScoped<PersonalDataAccessLog>();
-builder.Services.AddScoped<ReconciledViewReader>();
+builder.Services.AddScoped<LoggedReconciledViews>();
 // Page tokens are signed with PageTokens:Key (the same on every replica), or a key of this process when unset.
 builder.Services.AddSingleton(PageToken.FromConfiguration(builder.Configuration));
 builder.Services.AddScoped<HouseholdListing>();

@@ -13,7 +13,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// runs (<see cref="MethodPermissions"/>).
 /// </summary>
 public sealed class AuditGrpcService(
-    ReconciledViewReader views,
+    LoggedReconciledViews views,
     HouseholdListing households,
     DiscrepancyListing discrepancies,
     DiscrepancyReview review,

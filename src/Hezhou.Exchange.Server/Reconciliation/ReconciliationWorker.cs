@@ -38,7 +38,7 @@ public sealed class ReconciliationWorker(
             try
             {
                 await using var scope = scopes.CreateAsyncScope();
-                var drain = scope.ServiceProvider.GetRequiredService<DirtyQueueDrain>();
+                var drain = scope.ServiceProvider.GetRequiredService<Reconciler>();
                 gathering = signal.BatchesArriving(BetweenBatches)
                     && await drain.OldestQueuedAtAsync(stoppingToken) is { } oldest
                     && clock.GetUtcNow().UtcDateTime - oldest < maxLag;

@@ -65,7 +65,7 @@ public sealed class SourceVersionWriter(
         }
 
         IReadOnlyList<FieldViolation> violations =
-            [.. ContractFields.Check(bytes), .. SubmissionValidator.Validate(content, referenceDate)];
+            [.. UnknownFieldCheck.Check(bytes), .. SubmissionValidator.Validate(content, referenceDate)];
         if (violations.Count == 0 && !pendingKeys.Add((kind, record.SourceKey)))
         {
             // The same record twice in a chunk: write the first before deciding on the second.

@@ -9,10 +9,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Hezhou.Exchange.Server.Reconciliation;
 
 /// <summary>
-/// Takes the oldest entries of the dirty queue, reconciles every unit they touch from the current source versions
-/// and removes the entries, all in one transaction: a crash before the commit leaves the entries queued.
+/// Runs the reconciler's rounds. A round takes the oldest entries of the dirty queue, refreshes the sites they name,
+/// reconciles every unit they touch from the current source versions, brings those units' indicator tallies and sums
+/// up to date and removes the entries, all in one transaction: a crash before the commit leaves the entries queued.
+/// When the queue is idle, <see cref="RefreshIndicatorsAsync"/> brings the tallies of an earlier day to today.
 /// </summary>
-public sealed class DirtyQueueDrain(
+public sealed class Reconciler(
     ExchangeDbContext db,
     UnitLoader loader,
     ReconciledStoreWriter writer,
@@ -21,7 +23,7 @@ public sealed class DirtyQueueDrain(
     StoreWriteGate writeGate,
     DirtyQueueClaims claims,
     TimeProvider clock,
-    ILogger<DirtyQueueDrain> logger)
+    ILogger<Reconciler> logger)
 {
     private const int UnitsPerStep = 500;
 

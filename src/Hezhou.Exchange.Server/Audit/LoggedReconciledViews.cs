@@ -18,7 +18,7 @@ namespace Hezhou.Exchange.Server.Audit;
 /// welfare exactly as the departments sent them, and the discrepancies still open. Each read states a purpose and
 /// is written to the access log before it is returned.
 /// </summary>
-public sealed class ReconciledViewReader(
+public sealed class LoggedReconciledViews(
     ExchangeDbContext db,
     StoreReaders readers,
     ReconciliationPolicy policy,

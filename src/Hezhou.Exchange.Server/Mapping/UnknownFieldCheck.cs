@@ -15,7 +15,7 @@ namespace Hezhou.Exchange.Server.Mapping;
 /// A client built from a newer contract than the server's would send fields this server does not know: the server is
 /// upgraded before its clients, so a field it does not know is a fault, not the future.
 /// </remarks>
-public static class ContractFields
+public static class UnknownFieldCheck
 {
     /// <summary>The violations in the record's serialized bytes, in the order the fields appear; none for most.</summary>
     public static IReadOnlyList<FieldViolation> Check(byte[] recordBytes)
