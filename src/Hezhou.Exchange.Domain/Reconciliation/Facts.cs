@@ -76,10 +76,9 @@ public sealed record PaymentFact(
 /// set) with the employment and welfare records of its members, or a single person no household holds
 /// (<see cref="Household"/> null, <see cref="UnheldCitizenId"/> set) with that person's records.
 /// </summary>
-/// <param name="Key">The household ID, or "person:" and the citizen ID for a person no household holds.</param>
 /// <param name="OtherHouseholds">For each member also listed by another household: those households' records.</param>
 public sealed record ReconciliationUnit(
-    string Key,
+    UnitKey Key,
     HouseholdFact? Household,
     SiteFact? Site,
     string? UnheldCitizenId,
@@ -87,8 +86,4 @@ public sealed record ReconciliationUnit(
     IReadOnlyList<EntitlementFact> Entitlements,
     IReadOnlyList<PaymentFact> Payments,
     IReadOnlyDictionary<string, IReadOnlyList<SourceReference>> OtherHouseholds)
-{
-    public const string UnheldPersonPrefix = "person:";
-
-    public static string KeyForUnheldPerson(string citizenId) => UnheldPersonPrefix + citizenId;
-}
+;

@@ -37,7 +37,7 @@ public sealed record ReconciledHouseholdView(
 /// <summary>What reconciling one unit yields: its reconciled rows and the conflicts found in it.</summary>
 /// <param name="Persons">The persons this unit owns: its members (those it is the lowest household ID of), or the single unheld person.</param>
 public sealed record ReconciledUnit(
-    string Key,
+    UnitKey Key,
     ReconciledHouseholdView? Household,
     IReadOnlyList<ReconciledPersonView> Persons,
     IReadOnlyList<Finding> Findings);

@@ -16,12 +16,12 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
     public const string ReconcilerPrincipal = "reconciler";
 
     /// <summary>One reconciled unit: its current facts and result, both null when the unit no longer exists.</summary>
-    public sealed record UnitOutcome(string Key, ReconciliationUnit? Unit, ReconciledUnit? Result);
+    public sealed record UnitOutcome(UnitKey Key, ReconciliationUnit? Unit, ReconciledUnit? Result);
 
     public async Task WriteAsync(IReadOnlyList<UnitOutcome> outcomes, DateTime now, CancellationToken cancellationToken)
     {
         var rows = outcomes.Select(Rows).ToList();
-        var unitKeys = outcomes.Select(o => o.Key).ToList();
+        var unitKeys = outcomes.Select(o => o.Key.Value).ToList();
 
         // What the units wrote before, and any row they now own that another unit wrote (a person who moved). Each
         // statement uses one index: SQLite would scan a table for an OR of the two conditions.
@@ -56,7 +56,8 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
     /// <summary>The rows one unit owns: its household, the persons it owns and their records.</summary>
     private static UnitRows Rows(UnitOutcome outcome)
     {
-        var (unitKey, unit, result) = outcome;
+        var (key, unit, result) = outcome;
+        var unitKey = key.Value;
         var household = result?.Household;
         var persons = result?.Persons ?? [];
         var householdOf = persons.ToDictionary(p => p.CitizenId, p => p.HouseholdId, StringComparer.Ordinal);
@@ -141,7 +142,7 @@ public sealed class ReconciledStoreWriter(ExchangeDbContext db)
         IReadOnlyList<UnitOutcome> outcomes, List<string> unitKeys, DateTime now, CancellationToken cancellationToken)
     {
         var findings = outcomes
-            .SelectMany(o => (o.Result?.Findings ?? []).Select(f => (Finding: f, Household: o.Result!.Household, UnitKey: o.Key)))
+            .SelectMany(o => (o.Result?.Findings ?? []).Select(f => (Finding: f, Household: o.Result!.Household, UnitKey: o.Key.Value)))
             .ToList();
         var keys = findings.Select(f => f.Finding.Key).ToList();
         var existing = (await db.Discrepancies.Where(d => unitKeys.Contains(d.UnitKey)).ToListAsync(cancellationToken))

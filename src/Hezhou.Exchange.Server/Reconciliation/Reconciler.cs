@@ -69,7 +69,7 @@ public sealed class Reconciler(
         var now = clock.GetUtcNow();
         var asOf = ChinaTime.DateOf(now);
         var units = await UnitsTouchedAsync(entries, cancellationToken);
-        await claims.ClaimUnitsAsync(units, cancellationToken);
+        await claims.ClaimUnitsAsync(units.Select(unit => unit.Value), cancellationToken);
         // A few hundred units at a time, so that what a round holds in memory does not grow with the queue it takes.
         foreach (var step in units.Chunk(UnitsPerStep))
         {
@@ -79,7 +79,7 @@ public sealed class Reconciler(
                     key, loaded[key], loaded[key] is { } unit ? UnitReconciler.Reconcile(unit, policy, asOf) : null))
                 .ToList();
             await writer.WriteAsync(outcomes, now.UtcDateTime, cancellationToken);
-            await indicators.RefreshAsync([.. step.Where(key => !UnitLoader.IsUnheldPerson(key))], asOf, cancellationToken);
+            await indicators.RefreshAsync([.. step.Select(key => key.HouseholdId).OfType<string>()], asOf, cancellationToken);
         }
 
         await claims.SettleAsync(entries, cancellationToken);
@@ -94,21 +94,21 @@ public sealed class Reconciler(
     /// The units the entries touch: each household; each person's households and the person on their own (a unit
     /// that empties once a household holds them); each site's households, after the site's own row is refreshed.
     /// </summary>
-    private async Task<SortedSet<string>> UnitsTouchedAsync(List<DirtySubject> entries, CancellationToken cancellationToken)
+    private async Task<SortedSet<UnitKey>> UnitsTouchedAsync(List<DirtySubject> entries, CancellationToken cancellationToken)
     {
-        var units = new SortedSet<string>(StringComparer.Ordinal);
-        units.UnionWith(Keys(entries, SubjectKind.Household));
+        var units = new SortedSet<UnitKey>();
+        units.UnionWith(Keys(entries, SubjectKind.Household).Select(UnitKey.Household));
 
         var persons = Keys(entries, SubjectKind.Person);
-        units.UnionWith(persons.Select(ReconciliationUnit.KeyForUnheldPerson));
-        units.UnionWith((await loader.HoldersOfAsync(persons, cancellationToken)).SelectMany(holders => holders));
+        units.UnionWith(persons.Select(UnitKey.UnheldPerson));
+        units.UnionWith((await loader.HoldersOfAsync(persons, cancellationToken)).SelectMany(holders => holders).Select(UnitKey.Household));
 
         var sites = Keys(entries, SubjectKind.Site);
         if (sites.Count > 0)
         {
             await RefreshSitesAsync(sites, cancellationToken);
-            units.UnionWith(await db.Households.Where(h => sites.Contains(h.SiteCode))
-                .Select(h => h.HouseholdId).ToListAsync(cancellationToken));
+            units.UnionWith((await db.Households.Where(h => sites.Contains(h.SiteCode))
+                .Select(h => h.HouseholdId).ToListAsync(cancellationToken)).Select(UnitKey.Household));
         }
         return units;
     }

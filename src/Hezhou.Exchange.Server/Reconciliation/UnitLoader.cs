@@ -31,14 +31,14 @@ public sealed class UnitLoader(ExchangeDbContext db)
     }
 
     /// <summary>
-    /// The units named by the keys (household IDs, or "person:" and a citizen ID). A unit that no longer exists — a
-    /// withdrawn household, a person a household now holds or whom nothing names — maps to null.
+    /// The units named by the keys. A unit that no longer exists — a withdrawn household, a person a household now
+    /// holds or whom nothing names — maps to null.
     /// </summary>
-    public async Task<Dictionary<string, ReconciliationUnit?>> LoadAsync(
-        IReadOnlyCollection<string> unitKeys, CancellationToken cancellationToken)
+    public async Task<Dictionary<UnitKey, ReconciliationUnit?>> LoadAsync(
+        IReadOnlyCollection<UnitKey> unitKeys, CancellationToken cancellationToken)
     {
-        var householdIds = unitKeys.Where(k => !IsUnheldPerson(k)).ToList();
-        var personIds = unitKeys.Where(IsUnheldPerson).Select(k => k[ReconciliationUnit.UnheldPersonPrefix.Length..]).ToList();
+        var householdIds = unitKeys.Select(k => k.HouseholdId).OfType<string>().ToList();
+        var personIds = unitKeys.Select(k => k.UnheldCitizenId).OfType<string>().ToList();
 
         var households = (await CurrentAsync(Department.Relocation, RecordKind.Household, householdIds, cancellationToken))
             .OfType<HouseholdFact>().ToDictionary(h => h.HouseholdId, StringComparer.Ordinal);
@@ -53,16 +53,16 @@ public sealed class UnitLoader(ExchangeDbContext db)
                 Department.Relocation, RecordKind.Site, [.. households.Values.Select(h => h.SiteCode).Distinct()], cancellationToken))
             .OfType<SiteFact>().ToDictionary(s => s.SiteCode, StringComparer.Ordinal);
 
-        var units = new Dictionary<string, ReconciliationUnit?>(StringComparer.Ordinal);
+        var units = new Dictionary<UnitKey, ReconciliationUnit?>();
         foreach (var id in householdIds)
         {
-            units[id] = households.TryGetValue(id, out var household)
+            units[UnitKey.Household(id)] = households.TryGetValue(id, out var household)
                 ? HouseholdUnit(household, sites.GetValueOrDefault(household.SiteCode), records, holders)
                 : null;
         }
         foreach (var id in personIds)
         {
-            var key = ReconciliationUnit.KeyForUnheldPerson(id);
+            var key = UnitKey.UnheldPerson(id);
             units[key] = held.Contains(id) || !records.Contains(id)
                 ? null
                 : new ReconciliationUnit(
@@ -78,9 +78,6 @@ public sealed class UnitLoader(ExchangeDbContext db)
         (await CurrentAsync(Department.Relocation, RecordKind.Site, [.. siteCodes], cancellationToken))
             .OfType<SiteFact>().ToDictionary(s => s.SiteCode, StringComparer.Ordinal);
 
-    public static bool IsUnheldPerson(string unitKey) =>
-        unitKey.StartsWith(ReconciliationUnit.UnheldPersonPrefix, StringComparison.Ordinal);
-
     private static ReconciliationUnit HouseholdUnit(
         HouseholdFact household, SiteFact? site, ILookup<string, ISourceFact> records,
         ILookup<string, SourceReference> holders)
@@ -94,7 +91,7 @@ public sealed class UnitLoader(ExchangeDbContext db)
                 m => (IReadOnlyList<SourceReference>)[.. m.Others.OrderBy(r => r.SourceKey, StringComparer.Ordinal)],
                 StringComparer.Ordinal);
         return new ReconciliationUnit(
-            household.HouseholdId, household, site, null,
+            UnitKey.Household(household.HouseholdId), household, site, null,
             [.. facts.OfType<EmploymentFact>()], [.. facts.OfType<EntitlementFact>()], [.. facts.OfType<PaymentFact>()],
             otherHouseholds);
     }

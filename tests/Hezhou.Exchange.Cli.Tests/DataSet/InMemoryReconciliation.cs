@@ -85,7 +85,7 @@ internal static class InMemoryReconciliation
         {
             var ids = h.Members.Select(m => m.CitizenId).ToList();
             return new ReconciliationUnit(
-                h.HouseholdId,
+                UnitKey.Household(h.HouseholdId),
                 h,
                 sites.GetValueOrDefault(h.SiteCode),
                 null,
@@ -104,7 +104,7 @@ internal static class InMemoryReconciliation
             .Where(id => !holders.Contains(id))
             .Distinct(StringComparer.Ordinal);
         units.AddRange(unheld.Select(id => new ReconciliationUnit(
-            ReconciliationUnit.KeyForUnheldPerson(id),
+            UnitKey.UnheldPerson(id),
             null,
             null,
             id,

@@ -142,7 +142,7 @@ internal sealed class UnitBuilder
             ? null
             : new SiteFact(SiteSource(), SiteCode, "八步区江北安置区", "451102", kind);
         return new ReconciliationUnit(
-            householdId ?? ReconciliationUnit.KeyForUnheldPerson(unheldCitizenId!),
+            householdId is not null ? UnitKey.Household(householdId) : UnitKey.UnheldPerson(unheldCitizenId!),
             household,
             site,
             unheldCitizenId,
