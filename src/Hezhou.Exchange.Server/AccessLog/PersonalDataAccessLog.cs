@@ -61,15 +61,7 @@ public sealed class PersonalDataAccessLog(
                 ? pageTokens.Create(page[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture), fingerprint)
                 : "",
         };
-        response.Entries.Add(page.Select(row => new V1.AccessLogEntry
-        {
-            AccessTime = AuditMapping.ToTimestamp(row.AccessedAt),
-            Principal = row.Principal,
-            Method = row.Method,
-            Subject = row.Subject,
-            Purpose = row.Purpose,
-            RecordCount = row.RecordCount,
-        }));
+        response.Entries.Add(page.Select(AuditMapping.ToProto));
         return response;
     }
 }

@@ -58,15 +58,7 @@ public sealed class RecordHistoryReader(ExchangeDbContext db, PersonalDataAccess
             {
                 named[citizenId] = named.GetValueOrDefault(citizenId) + 1;
             }
-            response.Versions.Add(new V1.SourceVersion
-            {
-                Reference = new SourceReference(version.Department, version.Kind, version.SourceKey, version.Version).ToProto(),
-                Principal = version.Principal,
-                BatchId = version.BatchId,
-                ReceiveTime = AuditMapping.ToTimestamp(version.ReceivedAt),
-                ContentDigest = version.ContentDigest,
-                Record = record,
-            });
+            response.Versions.Add(version.ToProto(record));
         }
 
         await accessLog.WriteAsync(

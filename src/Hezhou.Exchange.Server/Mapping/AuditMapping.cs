@@ -1,8 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Submissions;
-using Hezhou.Exchange.Server.Audit;
-using Hezhou.Exchange.Server.Reconciliation;
 using Hezhou.Exchange.Server.Security;
 using Hezhou.Exchange.Storage;
 using D = Hezhou.Exchange.Domain;
@@ -100,6 +98,27 @@ public static class AuditMapping
     };
 
     /// <summary>The departments whose records a discrepancy involves, in the contract's order.</summary>
+    /// <summary>One version of a source record as it was received, with the record it holds.</summary>
+    public static V1.SourceVersion ToProto(this E.SourceVersion version, V1.SubmissionRecord record) => new()
+    {
+        Reference = new SourceReference(version.Department, version.Kind, version.SourceKey, version.Version).ToProto(),
+        Principal = version.Principal,
+        BatchId = version.BatchId,
+        ReceiveTime = ToTimestamp(version.ReceivedAt),
+        ContentDigest = version.ContentDigest,
+        Record = record,
+    };
+
+    public static V1.AccessLogEntry ToProto(this E.AccessLogEntry row) => new()
+    {
+        AccessTime = ToTimestamp(row.AccessedAt),
+        Principal = row.Principal,
+        Method = row.Method,
+        Subject = row.Subject,
+        Purpose = row.Purpose,
+        RecordCount = row.RecordCount,
+    };
+
     public static IEnumerable<D.Department> Departments(E.DiscrepancyEntry entry)
     {
         if (entry.InvolvesRelocation)
