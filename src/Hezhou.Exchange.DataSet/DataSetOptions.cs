@@ -1,6 +1,6 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>What the data-set generator makes: from which seed, how many copies of the city, which discrepancies.</summary>
 /// <param name="Seed">The same seed and options always give the same records, byte for byte.</param>

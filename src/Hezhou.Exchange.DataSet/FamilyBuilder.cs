@@ -1,6 +1,6 @@
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>
 /// The members a household needs, by the part each plays in the figures, before anyone has a name or an age.

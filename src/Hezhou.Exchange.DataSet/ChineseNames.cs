@@ -1,6 +1,6 @@
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Real-looking names for the ethnic groups of Hezhou's sites.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using System.Globalization;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 // The generator's compact plan of the city: plain objects with no generated messages, from which the departments'
 // records are written only when enumerated. Indices point into CityPlan's lists.

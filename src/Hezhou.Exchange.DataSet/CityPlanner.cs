@@ -1,7 +1,7 @@
 using System.Globalization;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>The persons and households of one copy of the city, laid out so that its figures are the seed report's.</summary>
 /// <remarks>

@@ -1,6 +1,6 @@
 using Hezhou.Exchange.Domain.Identity;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Makes unified social credit codes (GB 32100-2015) with a well-formed organisation code (GB 11714).</summary>
 internal static class CreditCodes

@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>A small seeded random source (SplitMix64) whose sequence never changes between runs or .NET versions.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>
 /// The figures of the city's own report (DESIGN section 7) that one copy of the generated city reproduces exactly,

@@ -2,7 +2,7 @@ using System.Globalization;
 using Hezhou.Exchange.Domain.Reconciliation;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Plants discrepancies in a clean plan, each found by exactly one rule exactly once.</summary>
 /// <remarks>

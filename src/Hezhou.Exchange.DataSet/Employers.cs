@@ -1,6 +1,6 @@
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>An employer, or for self-employment the business; no credit code when none is registered.</summary>
 /// <param name="RegionCode">Where the work is done, as a division code: it decides the work location.</param>

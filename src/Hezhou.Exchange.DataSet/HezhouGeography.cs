@@ -1,6 +1,6 @@
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>A county or district of Hezhou, with the ethnic mix of the people resettled from its villages.</summary>
 internal sealed record County(string Code, string Name, IReadOnlyList<(V1.Ethnicity Group, double Share)> EthnicMix)

@@ -1,7 +1,7 @@
 using Hezhou.Exchange.Domain;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>
 /// The three departments' submissions of a generated city, in a fixed order. Each enumeration writes the records

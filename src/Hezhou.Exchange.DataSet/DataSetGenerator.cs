@@ -1,6 +1,6 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>
 /// Generates the three departments' submissions for a city shaped like Hezhou that, pushed through the service and

@@ -2,7 +2,7 @@ using System.Globalization;
 using Google.Protobuf.Collections;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Writes the plan as each department would send it, one record at a time, in a fixed order.</summary>
 /// <remarks>

@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Brings randomly drawn numbers to an exact total, changing as few of them as little as it can.</summary>
 internal static class ExactTotals

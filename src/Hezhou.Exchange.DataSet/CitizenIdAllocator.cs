@@ -2,7 +2,7 @@ using System.Globalization;
 using Hezhou.Exchange.Domain.Identity;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Hands out citizen IDs (GB 11643-1999) that are valid and never repeat within a data set.</summary>
 /// <remarks>

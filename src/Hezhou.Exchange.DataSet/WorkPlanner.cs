@@ -1,7 +1,7 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Human resources' side of one copy of the city: every employed member's jobs, and the vacancies.</summary>
 /// <remarks>

@@ -1,7 +1,7 @@
 using Hezhou.Exchange.Domain.Reconciliation;
 using V1 = Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Cli.DataSet;
+namespace Hezhou.Exchange.DataSet;
 
 /// <summary>Civil affairs' side of one copy of the city: who receives dibao, tekun, care allowance and subsidies.</summary>
 /// <remarks>
