@@ -1,5 +1,4 @@
 using Hezhou.Exchange.Server.Hosting;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using Microsoft.Extensions.Configuration;
 

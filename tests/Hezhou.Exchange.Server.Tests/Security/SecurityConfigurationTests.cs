@@ -1,7 +1,6 @@
 using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Server.Tests.Security;
 

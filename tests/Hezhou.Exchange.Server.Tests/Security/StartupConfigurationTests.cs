@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using Grpc.Core;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Tests.Security;

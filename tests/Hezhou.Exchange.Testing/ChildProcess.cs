@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>What a program printed and how it ended.</summary>
 public sealed record ProcessResult(int ExitCode, string StandardOutput, string StandardError)

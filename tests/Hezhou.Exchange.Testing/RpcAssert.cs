@@ -1,7 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
 
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Asserts on a failed call's status code and ErrorInfo reason, as AIP-193 clients branch on them.</summary>
 public static class RpcAssert

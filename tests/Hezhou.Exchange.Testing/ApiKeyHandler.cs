@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Adds the "x-api-key" header to every call, as a department's client would.</summary>
 public sealed class ApiKeyHandler(string? apiKey, HttpMessageHandler inner) : DelegatingHandler(inner)

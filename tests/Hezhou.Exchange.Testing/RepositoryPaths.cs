@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Files of the repository the tests run from: the contracts and the clients in other languages.</summary>
 public static class RepositoryPaths

@@ -2,7 +2,7 @@ using Google.Type;
 using Hezhou.Exchange.Domain.Identity;
 using Hezhou.Exchange.V1;
 
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Valid records as each department would send them; tests change one field to break one rule.</summary>
 public static class Records

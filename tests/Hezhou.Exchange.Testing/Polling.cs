@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Waits, bounded, for something the server does in the background.</summary>
 public static class Polling

@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Fresh, disposable database files under the system's temporary folder.</summary>
 public static class TestPaths

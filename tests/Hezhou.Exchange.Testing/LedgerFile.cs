@@ -4,7 +4,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Data.Sqlite;
 
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>One chained row as the SQLite file holds it, and its hash recomputed by the encoding docs/LEDGER.md states.</summary>
 public sealed record LedgerRow(long Id, long? Sequence, string? PreviousHash, string? Hash, string Recomputed);

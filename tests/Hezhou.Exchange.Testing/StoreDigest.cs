@@ -4,7 +4,7 @@ using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Storage;
 using Microsoft.EntityFrameworkCore;
 
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>
 /// A digest of the reconciled store and its discrepancies: every row and column that depends on the data, none that

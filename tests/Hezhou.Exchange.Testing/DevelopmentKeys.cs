@@ -1,4 +1,4 @@
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>The development keys of appsettings.Development.json, as README.md publishes them.</summary>
 public static class DevelopmentKeys

@@ -1,6 +1,6 @@
 using Grpc.Core;
 
-namespace Hezhou.Exchange.Server.Tests.Infrastructure;
+namespace Hezhou.Exchange.Testing;
 
 /// <summary>Every call a test makes has a deadline, so a hung server fails the test instead of the run.</summary>
 public static class Deadlines
