@@ -1,4 +1,5 @@
 using Grpc.Net.Client;
+using Hezhou.Exchange.Testing;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Bench;
@@ -27,13 +28,4 @@ internal sealed class BenchChannel : IDisposable
     public Grpc.Health.V1.Health.HealthClient Health { get; }
 
     public void Dispose() => channel.Dispose();
-
-    private sealed class ApiKeyHandler(string apiKey, HttpMessageHandler inner) : DelegatingHandler(inner)
-    {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            request.Headers.TryAddWithoutValidation("x-api-key", apiKey);
-            return base.SendAsync(request, cancellationToken);
-        }
-    }
 }

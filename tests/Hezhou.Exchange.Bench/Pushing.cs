@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Grpc.Core;
+using Hezhou.Exchange.Testing;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Bench;
@@ -52,13 +52,7 @@ internal static class Pushing
         var batchIds = new List<string>();
         foreach (var batch in load.Batches)
         {
-            using var call = channel.Submissions.StreamRecords(cancellationToken: cancellationToken);
-            foreach (var message in batch)
-            {
-                await call.RequestStream.WriteAsync(message, cancellationToken);
-            }
-            await call.RequestStream.CompleteAsync();
-            var response = await call.ResponseAsync;
+            var response = await Streaming.StreamAsync(channel.Submissions, batch, cancellationToken: cancellationToken);
             var expected = batch.Sum(m => m.Records.Count);
             if (response.Batch.RecordCount != expected || response.Batch.RejectedCount != 0)
             {
@@ -75,18 +69,11 @@ internal static class Pushing
         Uri address, string apiKey, IReadOnlyList<string> batchIds, CancellationToken cancellationToken)
     {
         using var channel = new BenchChannel(address, apiKey);
-        var waiting = new Queue<string>(batchIds);
-        while (waiting.TryPeek(out var batchId))
+        foreach (var batchId in batchIds)
         {
-            var batch = await channel.Submissions.GetBatchAsync(new GetBatchRequest { BatchId = batchId }, cancellationToken: cancellationToken);
-            if (batch.Batch.State == BatchState.Reconciled)
-            {
-                waiting.Dequeue();
-            }
-            else
-            {
-                await Task.Delay(PollInterval, cancellationToken);
-            }
+            // The push's own deadline (the token) bounds the wait, not a timeout of each batch.
+            await channel.Submissions.WaitUntilReconciledAsync(
+                batchId, TimeSpan.FromDays(1), PollInterval, cancellationToken: cancellationToken);
         }
     }
 }

@@ -1,80 +1,72 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.RegularExpressions;
+using Hezhou.Exchange.Testing;
 
 namespace Hezhou.Exchange.Bench;
 
 /// <summary>
 /// A process the benchmark drives over loopback: the real server on a fresh SQLite store, or the benchmark's own
-/// transport sink. It prints the address Kestrel bound and is killed when disposed.
+/// transport sink, started by the tests' <see cref="ServerProcess"/> (which reads the address Kestrel bound and kills
+/// the process when disposed), with what the benchmark reads of it: CPU time, threads, memory and the server's metrics.
 /// </summary>
-internal sealed partial class ServerUnderTest : IAsyncDisposable
+internal sealed class ServerUnderTest : IAsyncDisposable
 {
-    private readonly Process process;
+    private readonly ServerProcess process;
 
-    private ServerUnderTest(Process process, Uri address)
-    {
-        this.process = process;
-        Address = address;
-    }
+    private ServerUnderTest(ServerProcess process) => this.process = process;
 
-    public Uri Address { get; }
+    public Uri Address => process.Address;
 
-    public int ProcessId => process.Id;
+    public int ProcessId => process.ProcessId;
 
     /// <summary>
     /// The real server, Release build, as deployed (the Production environment: no developer exception page, no
     /// checking of every service resolved against its scope), on a new store in <paramref name="folder"/>. It knows the
     /// benchmark's keys by their SHA-256, as a deployment is given its departments' keys.
     /// </summary>
-    public static Task<ServerUnderTest> StartServerAsync(string folder)
+    public static async Task<ServerUnderTest> StartServerAsync(string folder)
     {
-        var databasePath = Path.Combine(folder, "exchange.db");
-        var start = DotnetStart(Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Server.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["ConnectionStrings__Exchange"] = $"Data Source={databasePath}";
+        var settings = new Dictionary<string, string>();
         var keys = BenchKeys.Departments.Select(d => (Role: "Department", Department: d.Department.ToString(), d.Key))
             .Append((Role: "Auditor", Department: "", Key: BenchKeys.Auditor))
             .ToList();
         for (var i = 0; i < keys.Count; i++)
         {
             var (role, department, key) = keys[i];
-            var prefix = $"Auth__ApiKeys__{i}__";
-            start.Environment[prefix + "Name"] = $"bench-{i}";
-            start.Environment[prefix + "Role"] = role;
+            var prefix = $"Auth:ApiKeys:{i}:";
+            settings[prefix + "Name"] = $"bench-{i}";
+            settings[prefix + "Role"] = role;
             if (department.Length > 0)
             {
-                start.Environment[prefix + "Department"] = department;
+                settings[prefix + "Department"] = department;
             }
-            start.Environment[prefix + "KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+            settings[prefix + "KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
         }
         // The figures are of the service, not of the per-principal rate limit a deployment sets.
-        start.Environment["RateLimits__Enabled"] = "false";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
-        return StartAsync(start);
+        settings["RateLimits:Enabled"] = "false";
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information";
+        return new(await ServerProcess.StartAsync(
+            settings: settings, databasePath: Path.Combine(folder, "exchange.db"), environment: "Production", echo: Log));
     }
 
     /// <summary>This program in sink mode: a server whose StreamRecords only counts what arrives.</summary>
-    public static Task<ServerUnderTest> StartSinkAsync()
-    {
-        var start = DotnetStart(Path.Combine(AppContext.BaseDirectory, "Hezhou.Exchange.Bench.dll"));
-        start.ArgumentList.Add(TransportSink.Mode);
-        return StartAsync(start);
-    }
+    public static async Task<ServerUnderTest> StartSinkAsync() =>
+        new(await ServerProcess.StartAsync(
+            url: null, environment: "Production", echo: Log, program: "Hezhou.Exchange.Bench.dll", arguments: TransportSink.Mode));
+
+    /// <summary>
+    /// HEZHOU_BENCH_SERVER_LOG names a file to which the server's output is appended, to see what it did during a run.
+    /// </summary>
+    private static TextWriter? Log => Environment.GetEnvironmentVariable("HEZHOU_BENCH_SERVER_LOG") is { Length: > 0 } logPath
+        ? TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true })
+        : null;
 
     /// <summary>The CPU time the process has used so far, user and system, over all its threads.</summary>
-    public TimeSpan ProcessorTime()
-    {
-        process.Refresh();
-        return process.TotalProcessorTime;
-    }
+    public TimeSpan ProcessorTime() => process.ProcessorTime();
 
     /// <summary>
     /// The CPU time the server's threads of this name have used so far, user and system, from /proc/&lt;pid&gt;/task (Linux
@@ -87,7 +79,7 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
             return double.NaN;
         }
         var ticks = 0L;
-        foreach (var task in Directory.EnumerateDirectories($"/proc/{process.Id}/task"))
+        foreach (var task in Directory.EnumerateDirectories($"/proc/{ProcessId}/task"))
         {
             try
             {
@@ -143,7 +135,7 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
     /// <summary>The most memory the process has had resident since it started (VmHWM), in bytes.</summary>
     public long PeakWorkingSetBytes()
     {
-        foreach (var line in File.ReadLines($"/proc/{process.Id}/status"))
+        foreach (var line in File.ReadLines($"/proc/{ProcessId}/status"))
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
@@ -153,70 +145,7 @@ internal sealed partial class ServerUnderTest : IAsyncDisposable
         throw new InvalidOperationException("The kernel reported no VmHWM for the server process.");
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (!process.HasExited)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-        }
-        process.Dispose();
-    }
-
-    private static ProcessStartInfo DotnetStart(string dll) => new("dotnet")
-    {
-        ArgumentList = { dll },
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        UseShellExecute = false,
-        WorkingDirectory = Path.GetTempPath(),
-    };
-
-    private static async Task<ServerUnderTest> StartAsync(ProcessStartInfo start)
-    {
-        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var errors = new List<string>();
-        // HEZHOU_BENCH_SERVER_LOG names a file to which the server's output is appended, to see what it did during a run.
-        var log = Environment.GetEnvironmentVariable("HEZHOU_BENCH_SERVER_LOG") is { Length: > 0 } logPath
-            ? TextWriter.Synchronized(new StreamWriter(logPath, append: true) { AutoFlush = true })
-            : null;
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                log?.WriteLine(e.Data);
-            }
-            if (e.Data is not null && ListeningLine().Match(e.Data) is { Success: true } match)
-            {
-                listening.TrySetResult(new Uri(match.Groups["url"].Value));
-            }
-        };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                lock (errors)
-                {
-                    errors.Add(e.Data);
-                }
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        var exited = process.WaitForExitAsync();
-        if (await Task.WhenAny(listening.Task, exited, Task.Delay(TimeSpan.FromSeconds(60))) != listening.Task)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new InvalidOperationException(
-                $"{start.ArgumentList[0]} did not start listening: {string.Join(Environment.NewLine, errors)}");
-        }
-        return new ServerUnderTest(process, await listening.Task);
-    }
-
-    [GeneratedRegex(@"Now listening on: (?<url>http://127\.0\.0\.1:\d+)")]
-    private static partial Regex ListeningLine();
+    public ValueTask DisposeAsync() => process.DisposeAsync();
 }
 
 /// <summary>The access log's totals as the server's metrics count them; the difference of two readings is a window's.</summary>

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using Hezhou.Exchange.Cli.DataSet;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Bench;

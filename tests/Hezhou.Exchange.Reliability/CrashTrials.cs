@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Reliability;
 

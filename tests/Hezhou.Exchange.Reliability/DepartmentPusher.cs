@@ -1,6 +1,5 @@
 using Google.Rpc;
 using Grpc.Core;
-using Hezhou.Exchange.Cli.Pushing;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Reliability;
@@ -46,22 +45,9 @@ public sealed class DepartmentPusher(DepartmentFeed feed, TrialData data, Restar
         {
             await server.CallAsync(feed.ApiKey, async client =>
             {
-                while (true)
-                {
-                    var response = await client.GetBatchAsync(
-                        new GetBatchRequest { BatchId = batchId }, deadline: DateTime.UtcNow.AddSeconds(60),
-                        cancellationToken: cancellationToken);
-                    if (response.Batch.State == BatchState.Reconciled)
-                    {
-                        return response.Batch;
-                    }
-                    progress.ReconciliationPending();
-                    if (DateTime.UtcNow > deadline)
-                    {
-                        throw new TimeoutException($"Batch {batchId} was not reconciled within {timeout}.");
-                    }
-                    await Task.Delay(100, cancellationToken);
-                }
+                await client.WaitUntilReconciledAsync(batchId, deadline - DateTime.UtcNow, TimeSpan.FromMilliseconds(100),
+                    progress.ReconciliationPending, cancellationToken);
+                return batchId;
             }, cancellationToken);
         }
     }
@@ -87,27 +73,14 @@ public sealed class DepartmentPusher(DepartmentFeed feed, TrialData data, Restar
         SubmissionService.SubmissionServiceClient client, string batchId, SubmissionRecord[] batch,
         CancellationToken cancellationToken)
     {
-        using var call = client.StreamRecords(deadline: DateTime.UtcNow.AddMinutes(15), cancellationToken: cancellationToken);
         progress.StreamOpened();
         try
         {
-            try
-            {
-                foreach (var chunk in batch.Chunk(data.RecordsPerMessage))
-                {
-                    await call.RequestStream.WriteAsync(new StreamRecordsRequest { BatchId = batchId, Records = { chunk } }, cancellationToken);
-                    progress.MessageSent();
-                }
-                await call.RequestStream.CompleteAsync();
-            }
-            catch (Exception e) when (e is RpcException or InvalidOperationException or IOException
-                && !cancellationToken.IsCancellationRequested)
-            {
-                // The stream broke while records were being written: the call's status says why.
-                throw await RecordPusher.EndStatusAsync(call)
-                    ?? new RpcException(new Grpc.Core.Status(StatusCode.Unavailable, $"The stream broke: {e.Message}"));
-            }
-            return (await call.ResponseAsync).Batch;
+            var messages = batch.Chunk(data.RecordsPerMessage)
+                .Select(chunk => new StreamRecordsRequest { BatchId = batchId, Records = { chunk } });
+            var response = await Streaming.StreamAsync(
+                client, messages, DateTime.UtcNow.AddMinutes(15), progress.MessageSent, cancellationToken);
+            return response.Batch;
         }
         finally
         {

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using Xunit.Abstractions;
 

@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Net.Client;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Reliability;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.Storage;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,4 @@
-using Hezhou.Exchange.Cli.DataSet;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.V1;
 using Rule = Hezhou.Exchange.Domain.Reconciliation.DiscrepancyRule;
 

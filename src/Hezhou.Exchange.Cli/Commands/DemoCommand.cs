@@ -1,9 +1,9 @@
 using System.ComponentModel;
 using Grpc.Core;
-using Hezhou.Exchange.Cli.DataSet;
 using Hezhou.Exchange.Cli.Demo;
-using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Cli.Rendering;
+using Hezhou.Exchange.DataSet;
+using Hezhou.Exchange.Domain.Reconciliation;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -1,8 +1,8 @@
 using System.ComponentModel;
-using Hezhou.Exchange.Cli.DataSet;
 using Hezhou.Exchange.Cli.Demo;
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Rendering;
+using Hezhou.Exchange.DataSet;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using Rule = Hezhou.Exchange.Domain.Reconciliation.DiscrepancyRule;

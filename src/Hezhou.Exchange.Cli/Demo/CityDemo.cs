@@ -1,8 +1,8 @@
 using Hezhou.Exchange.Cli.Connection;
-using Hezhou.Exchange.Cli.DataSet;
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Pushing;
 using Hezhou.Exchange.Cli.Rendering;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.V1;
 using Spectre.Console;
 

@@ -1,4 +1,4 @@
-using Hezhou.Exchange.Cli.DataSet;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Demo;

@@ -1,7 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using Hezhou.Exchange.Cli.DataSet;
 using Hezhou.Exchange.Cli.Demo;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.Domain.Reconciliation;
 
 namespace Hezhou.Exchange.Cli.Files;

@@ -145,9 +145,9 @@ internal sealed class RecordPusher(SubmissionService.SubmissionServiceClient sub
 
     /// <summary>
     /// The status the server ended a stream with, when a write to it failed; null if the call did not end with one
-    /// within ten seconds. The reliability tests' pushers use it too.
+    /// within ten seconds.
     /// </summary>
-    internal static async Task<RpcException?> EndStatusAsync(AsyncClientStreamingCall<StreamRecordsRequest, StreamRecordsResponse> call)
+    private static async Task<RpcException?> EndStatusAsync(AsyncClientStreamingCall<StreamRecordsRequest, StreamRecordsResponse> call)
     {
         try
         {

@@ -1,7 +1,6 @@
 using Hezhou.Exchange.Cli.Tests.EndToEnd;
 using Google.Protobuf;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Tests.Commands;

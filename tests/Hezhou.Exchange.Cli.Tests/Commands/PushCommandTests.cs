@@ -2,7 +2,6 @@ using Grpc.Core;
 using Hezhou.Exchange.Cli.Pushing;
 using Hezhou.Exchange.Cli.Tests.Files;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Tests.Commands;

@@ -3,7 +3,6 @@ using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Tests.Files;
 using Hezhou.Exchange.Domain.Submissions;
 using Hezhou.Exchange.Server.Mapping;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Tests.Commands;

@@ -1,6 +1,5 @@
 using Google.Protobuf;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Tests.Commands;

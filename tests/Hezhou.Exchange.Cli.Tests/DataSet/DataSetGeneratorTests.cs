@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using Google.Protobuf;
-using Hezhou.Exchange.Cli.DataSet;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.Domain.Reconciliation;
 using V1 = Hezhou.Exchange.V1;
 

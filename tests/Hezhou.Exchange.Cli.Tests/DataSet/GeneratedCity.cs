@@ -1,4 +1,4 @@
-using Hezhou.Exchange.Cli.DataSet;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.Domain.Reconciliation;
 using V1 = Hezhou.Exchange.V1;
 

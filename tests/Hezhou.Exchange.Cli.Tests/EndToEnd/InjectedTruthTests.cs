@@ -1,6 +1,5 @@
-using Hezhou.Exchange.Cli.DataSet;
+using Hezhou.Exchange.DataSet;
 using Hezhou.Exchange.Server.Requests;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using Rule = Hezhou.Exchange.Domain.Reconciliation.DiscrepancyRule;
 
@@ -52,13 +51,7 @@ public sealed class InjectedTruthTests
         foreach (var batch in records.Chunk(10_000))
         {
             var batchId = $"{department}-{index++:D4}";
-            using var call = client.StreamRecords(deadline: DateTime.UtcNow.AddMinutes(10));
-            foreach (var message in batch.Chunk(1_000))
-            {
-                await call.RequestStream.WriteAsync(new StreamRecordsRequest { BatchId = batchId, Records = { message } });
-            }
-            await call.RequestStream.CompleteAsync();
-            var response = await call.ResponseAsync;
+            var response = await Streaming.StreamAsync(client, batchId, DateTime.UtcNow.AddMinutes(10), batch.Chunk(1_000));
             Assert.Equal(0, response.Batch.RejectedCount);
             sent.Add((apiKey, batchId));
         }

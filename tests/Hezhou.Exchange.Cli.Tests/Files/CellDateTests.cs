@@ -1,6 +1,5 @@
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using MiniExcelLibs;
 

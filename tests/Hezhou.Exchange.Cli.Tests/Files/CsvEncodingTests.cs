@@ -1,7 +1,6 @@
 using System.Text;
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Cli.Tests.Files;

@@ -2,7 +2,6 @@ using System.Text;
 using CsCheck;
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using MiniExcelLibs;
 

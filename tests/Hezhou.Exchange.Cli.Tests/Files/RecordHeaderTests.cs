@@ -1,6 +1,5 @@
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Tests.Infrastructure;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Cli.Tests.Files;
 

@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Hezhou.Exchange.Cli.Files;
 using Hezhou.Exchange.Cli.Pushing;
 using Hezhou.Exchange.Cli.Rendering;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using Spectre.Console;
 using Spectre.Console.Testing;

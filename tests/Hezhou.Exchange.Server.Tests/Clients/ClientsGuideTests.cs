@@ -1,6 +1,5 @@
 using System.Reflection;
 using Hezhou.Exchange.Server.Errors;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Server.Tests.Clients;
 

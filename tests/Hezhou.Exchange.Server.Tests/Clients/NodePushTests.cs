@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Google.Protobuf;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.Storage;
 using Hezhou.Exchange.V1;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
 using Hezhou.Exchange.Server.Hosting;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Server.Tests.Hosting;
 

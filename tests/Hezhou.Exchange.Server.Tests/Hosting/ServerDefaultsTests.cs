@@ -1,6 +1,5 @@
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using Microsoft.Extensions.Configuration;
 

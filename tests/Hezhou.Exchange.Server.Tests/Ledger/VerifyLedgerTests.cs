@@ -1,6 +1,5 @@
 using Grpc.Core;
 using Hezhou.Exchange.Server.Tests.Audit;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Tests.Ledger;

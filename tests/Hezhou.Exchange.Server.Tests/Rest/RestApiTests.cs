@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Google.Protobuf;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Tests.Rest;

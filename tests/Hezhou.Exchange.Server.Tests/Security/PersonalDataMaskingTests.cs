@@ -5,7 +5,6 @@ using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Google.Rpc;
 using Grpc.Core;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 using CitizenId = Hezhou.Exchange.Domain.Identity.CitizenId;
 

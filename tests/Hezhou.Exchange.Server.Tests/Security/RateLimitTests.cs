@@ -1,7 +1,6 @@
 using Google.Rpc;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 using Hezhou.Exchange.V1;
 
 namespace Hezhou.Exchange.Server.Tests.Security;

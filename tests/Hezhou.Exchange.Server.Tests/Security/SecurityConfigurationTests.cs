@@ -2,7 +2,6 @@ using Hezhou.Exchange.Domain;
 using Hezhou.Exchange.Server.Errors;
 using Hezhou.Exchange.Server.Hosting;
 using Hezhou.Exchange.Server.Security;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Server.Tests.Security;
 

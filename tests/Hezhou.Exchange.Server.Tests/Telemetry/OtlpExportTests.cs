@@ -1,5 +1,4 @@
 using Hezhou.Exchange.Server.Telemetry;
-using Hezhou.Exchange.Server.Tests.Infrastructure;
 
 namespace Hezhou.Exchange.Server.Tests.Telemetry;
 
