@@ -25,7 +25,7 @@ internal static class BenchProgram
 
     /// <summary>
     /// Rounds of the health check and GetPerson, measured in turn. The machine's speed drifts over minutes (the same load
-    /// on the same store has run at half the rate a few minutes later), and a ratio of two loads measured apart carries
+    /// on the same store has run far slower a few minutes later), and a ratio of two loads measured apart carries
     /// that drift; the two loads of a round are seconds apart, and the figures are those of the round with the median
     /// ratio.
     /// </summary>
