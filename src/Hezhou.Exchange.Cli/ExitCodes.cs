@@ -1,6 +1,6 @@
 namespace Hezhou.Exchange.Cli;
 
-/// <summary>The exit codes scripts may rely on; README.md lists them. A code never changes meaning.</summary>
+/// <summary>The exit codes scripts may rely on; docs/cli.md lists them. A code never changes meaning.</summary>
 internal static class ExitCodes
 {
     /// <summary>Done: every record stored or unchanged, every figure as expected.</summary>

@@ -7,8 +7,8 @@ namespace Hezhou.Exchange.Storage;
 /// Where the access log is kept (its entries, their index by subject and the head of its ledger chain). On SQLite it is
 /// a database file of its own beside the store's, migrated like it: the reads of personal data it records come every
 /// moment, and SQLite drops every connection's page cache of a file whenever another connection commits to it, so in
-/// the store's file each read's own entry made the next reads fetch all their pages again (about 24 a GetPerson;
-/// docs/BENCHMARKS.md). On SQL Server, whose buffer pool is shared, it stays in the store's database.
+/// the store's file each read's own entry made the next reads fetch all their pages again (docs/decisions/0001-*.md).
+/// On SQL Server, whose buffer pool is shared, it stays in the store's database.
 /// </summary>
 public sealed class AccessLogStore
 {

@@ -5,9 +5,9 @@ namespace Hezhou.Exchange.Storage;
 /// <summary>
 /// Keeps SQLite's native memory from spreading over many malloc arenas. glibc gives each thread that contends for the
 /// heap an arena of its own, up to eight per core, and a page cache freed by one thread-pool thread is not reused by the
-/// next writer on another: on the ten-times-the-city benchmark 18 arenas held 435 MB while the managed heap held 26 MB.
-/// Two arenas, and the free pages given back after each large write, keep the process within its memory budget at a
-/// cost the benchmark does not see.
+/// next writer on another, so under a large ingest the arenas held many times what the managed heap did
+/// (docs/BENCHMARKS.md, Memory). Two arenas, and the free pages given back after each large write, keep the process
+/// within its memory budget at no cost the benchmark can see.
 /// </summary>
 public static partial class NativeHeap
 {

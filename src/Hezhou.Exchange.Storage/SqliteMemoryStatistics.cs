@@ -5,7 +5,7 @@ namespace Hezhou.Exchange.Storage;
 /// library's default), every allocation and free SQLite makes takes one mutex shared by every connection in the
 /// process, to count bytes that nothing here reads (<c>sqlite3_memory_used</c>, the soft heap limit). Under sixteen
 /// readers and the access log's writer, <c>perf</c> of the server's threads going to sleep found that mutex among the
-/// two SQLite locks they most waited on (docs/BENCHMARKS.md). SQLite's own advice for speed is the same
+/// two SQLite locks they most waited on (docs/decisions/0003-group-commit.md). SQLite's own advice for speed is the same
 /// (<c>SQLITE_DEFAULT_MEMSTATUS=0</c>).
 /// </summary>
 public static class SqliteMemoryStatistics

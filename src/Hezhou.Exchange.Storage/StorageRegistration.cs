@@ -31,7 +31,7 @@ public static class StorageRegistration
 
         services.AddSingleton(options);
         // Pooled: a new context resolved EF's internal services and looked for a compiled model by reflection on every
-        // call, a tenth of a GetPerson's CPU; a pooled one is reset and handed out again.
+        // call, a cost every read paid for nothing; a pooled one is reset and handed out again.
         services.AddDbContextPool<ExchangeDbContext>(db => Configure(db, options.Provider, connectionString));
         services.AddSingleton<StoreReaders>();
         services.AddSingleton<AccessLogStore>();

@@ -11,7 +11,9 @@ namespace Hezhou.Exchange.Bench;
 /// a small slice with one-second query loads and writes its results to the folder: the test suite runs it so that
 /// the benchmark keeps working. "queries &lt;scale&gt; &lt;folder&gt;" measures only the query loads, on a store it keeps
 /// in the folder: the first run ingests the data set there, later runs reuse it, so query work can be measured (and
-/// profiled) again in a minute rather than after a fresh ingest.
+/// profiled) again in a minute rather than after a fresh ingest. "--results FILE" names the JSON Lines file the run's
+/// line is appended to: by default results/results.jsonl of the project, or results.jsonl in the smoke folder, so that
+/// the test suite's smoke runs never add to the project's record of runs.
 /// </summary>
 internal static class BenchProgram
 {
@@ -23,7 +25,7 @@ internal static class BenchProgram
 
     /// <summary>
     /// Rounds of the health check and GetPerson, measured in turn. The machine's speed drifts over minutes (the same load
-    /// on the same store has run at half the rate a few minutes later), and a ratio of two loads measured apart carries
+    /// on the same store has run far slower a few minutes later), and a ratio of two loads measured apart carries
     /// that drift; the two loads of a round are seconds apart, and the figures are those of the round with the median
     /// ratio.
     /// </summary>
@@ -31,6 +33,7 @@ internal static class BenchProgram
 
     private static async Task<int> Main(string[] args)
     {
+        var resultsFile = TakeOption(ref args, "--results");
         var mode = args.FirstOrDefault() ?? "quick";
         if (mode == TransportSink.Mode)
         {
@@ -43,7 +46,7 @@ internal static class BenchProgram
         }
         if (mode is not ("quick" or "full" or "smoke") || (mode == "smoke" && args.Length < 2))
         {
-            await Console.Error.WriteLineAsync("usage: Hezhou.Exchange.Bench [quick|full|smoke <folder>|queries <scale> <folder>]");
+            await Console.Error.WriteLineAsync("usage: Hezhou.Exchange.Bench [quick|full|smoke <folder>|queries <scale> <folder>] [--results FILE]");
             return 2;
         }
         var smoke = mode == "smoke";
@@ -87,8 +90,10 @@ internal static class BenchProgram
         var machine = $"{Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1L << 30)} GiB, " +
             $"{System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}";
         var results = smoke ? args[1] : Path.Combine(ProjectFolder(), "results");
+        resultsFile ??= Path.Combine(results, "results.jsonl");
         await report.WriteAsync(results, machine, clock.Elapsed);
-        Console.WriteLine($"Wrote {Path.Combine(results, "latest.json")} and latest.md in {clock.Elapsed.TotalMinutes:N1} min.");
+        await report.AppendRunAsync(resultsFile, "dotnet run -c Release --project tests/Hezhou.Exchange.Bench -- " + string.Join(' ', args), machine, clock.Elapsed);
+        Console.WriteLine($"Wrote {Path.Combine(results, "latest.json")} and latest.md, and appended the run to {resultsFile}, in {clock.Elapsed.TotalMinutes:N1} min.");
         return 0;
     }
 
@@ -236,6 +241,19 @@ internal static class BenchProgram
             judgeThroughput: false, logsReads: false);
         Record(await Load("GetStatistics", (c, _) => c.Audit.GetStatisticsAsync(new GetStatisticsRequest()).ResponseAsync),
             judgeThroughput: false, logsReads: false);
+    }
+
+    /// <summary>Removes "NAME VALUE" from the arguments and returns VALUE, or null when the option is not given.</summary>
+    private static string? TakeOption(ref string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        if (at < 0 || at + 1 >= args.Length)
+        {
+            return null;
+        }
+        var value = Path.GetFullPath(args[at + 1]);
+        args = [.. args[..at], .. args[(at + 2)..]];
+        return value;
     }
 
     private static string ProjectFolder()

@@ -38,7 +38,7 @@ internal static class QueryLoad
         var address = server.Address;
         // Warm up with the same load, uncounted: the first seconds pay for connections, JIT and tiered compilation,
         // which a server that has just started (the "queries" mode) has not yet paid. Half the load's time: under
-        // GetPerson, perf showed the JIT still taking a quarter of the server's CPU four seconds in, and none after six.
+        // GetPerson, perf showed the JIT still busy well into a shorter warm-up, and idle once half the load had passed.
         await LoopAsync(address, apiKey, duration / 2, call, seed: 1_000);
 
         var cpuBefore = server.ProcessorTime();

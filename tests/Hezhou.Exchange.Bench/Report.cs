@@ -22,7 +22,10 @@ internal sealed record Figure(string Name, double Value, string Unit, double Cei
     };
 }
 
-/// <summary>The run's figures: a table on the console, results/latest.json and results/latest.md.</summary>
+/// <summary>
+/// The run's figures: a table on the console, results/latest.json and results/latest.md, and one line appended to
+/// the results file (JSON Lines), which keeps every run's figures beside the others.
+/// </summary>
 internal sealed class Report(string mode)
 {
     private static readonly JsonSerializerOptions Json = new()
@@ -30,6 +33,15 @@ internal sealed class Report(string mode)
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    /// <summary>One run on one line of the results file; a figure without a ceiling or target leaves those fields out.</summary>
+    private static readonly JsonSerializerOptions Line = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     private readonly List<Figure> figures = [];
@@ -59,6 +71,31 @@ internal sealed class Report(string mode)
         });
         await File.WriteAllTextAsync(Path.Combine(folder, "latest.json"), JsonSerializer.Serialize(json, Json) + "\n");
         await File.WriteAllTextAsync(Path.Combine(folder, "latest.md"), Markdown(machine, elapsed));
+    }
+
+    /// <summary>Appends the run as one JSON object on one line: when, how, on what, and each figure by name.</summary>
+    public async Task AppendRunAsync(string file, string command, string machine, TimeSpan elapsed)
+    {
+        var line = new Dictionary<string, object?>
+        {
+            ["date"] = DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm'Z'", CultureInfo.InvariantCulture),
+            ["mode"] = mode,
+            ["command"] = command,
+            ["machine"] = machine,
+            ["minutes"] = Math.Round(elapsed.TotalMinutes, 1),
+            ["figures"] = figures.ToDictionary(f => f.Name, f => new
+            {
+                Value = Round(f.Value),
+                f.Unit,
+                Ceiling = double.IsFinite(f.Ceiling) ? Round(f.Ceiling) : (double?)null,
+                CeilingFrom = double.IsFinite(f.Ceiling) ? f.CeilingFrom : null,
+                Ratio = double.IsFinite(f.Ratio) ? Round(f.Ratio) : (double?)null,
+                Target = f.Target == "—" ? null : f.Target,
+                f.Met,
+            }),
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.AppendAllTextAsync(file, JsonSerializer.Serialize(line, Line) + "\n");
     }
 
     private string Markdown(string machine, TimeSpan elapsed)

@@ -21,8 +21,8 @@ namespace Hezhou.Exchange.Server.AccessLog;
 /// the writer does not queue at the store's write gate behind batches and reconciler rounds. It keeps a connection to
 /// the file, with the writers' 64 MiB page cache, for as long as it runs. The entries of a batch land at random across
 /// the index by subject, and through a pooled connection with SQLite's 2 MiB cache each insert often read its index
-/// page back from the file first (measured when every group was indexed as it was written: GetPerson cost about a fifth
-/// more server CPU; docs/BENCHMARKS.md). On SQL Server each group and each batch takes a pooled context.
+/// page back from the file first, which made every read dearer when each group was indexed as it was written
+/// (docs/decisions/0003-group-commit.md). On SQL Server each group and each batch takes a pooled context.
 /// </remarks>
 public sealed class AccessLogWriter(
     IServiceScopeFactory scopes,
@@ -46,7 +46,7 @@ public sealed class AccessLogWriter(
     /// <summary>
     /// How long the writer waits without reads before it indexes the next batch of a backlog. Under load the queue is
     /// empty for moments between groups, and a backlog batch taken in each of them held every read back behind it
-    /// (GetPerson at 167 req/s while a 5.6-million-entry log was indexed).
+    /// until the whole backlog was indexed.
     /// </summary>
     private static readonly TimeSpan IndexBacklogWhenIdleFor = TimeSpan.FromMilliseconds(100);
 
@@ -261,7 +261,7 @@ public sealed class AccessLogWriter(
             var ledger = await LedgerWriter.OpenAsync(db, LedgerChains.AccessLog, token);
             var entries = group.SelectMany(p => p.Entries).ToList();
             await ledger.AppendAsync(entries, token);
-            // The bulk path, not change tracking: SaveChanges spent half the writer's time generating the
+            // The bulk path, not change tracking: SaveChanges spent a large share of the writer's time generating the
             // same INSERT again for every group and reading each row's Id back, which nothing here uses.
             await BulkInsert.InsertAsync(db, entries, token);
             await transaction.CommitAsync(token);

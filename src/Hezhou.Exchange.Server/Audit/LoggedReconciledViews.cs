@@ -93,7 +93,7 @@ public sealed class LoggedReconciledViews(
     private sealed record EntitlementRead(E.ReconciledEntitlement Row, byte[]? Sent, int PaymentCount, long PaidFen);
 
     // A person's reads are compiled once: translating their expressions again on every call (EF's parameter extraction
-    // and query cache look-up) cost a third of GetPerson's CPU. Each kind is one statement: its rows, the version each
+    // and query cache look-up) was a large share of GetPerson's CPU. Each kind is one statement: its rows, the version each
     // was reconciled from (a seek on the source versions' unique key) and, for entitlements, their payments' count and
     // sum.
     private static readonly Func<ExchangeDbContext, string, CancellationToken, Task<E.ReconciledPerson?>> PersonById =

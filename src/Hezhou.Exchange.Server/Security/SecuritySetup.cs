@@ -77,7 +77,7 @@ public static class SecuritySetup
                 "No principals are configured (Auth:ApiKeys and Auth:Certificates:Principals are empty) in the {Environment} " +
                 "environment: every call except the health check will be refused as UNAUTHENTICATED. Configure the " +
                 "SHA-256 of each API key under Auth:ApiKeys, or a client certificate authority (Auth:Certificates:TrustedCaFile) " +
-                "and its principals (Auth:Certificates:Principals); see README.md, Security.",
+                "and its principals (Auth:Certificates:Principals); see docs/operations.md, Client certificates.",
                 app.Environment.EnvironmentName);
         }
     }

@@ -51,6 +51,11 @@ public sealed class BenchSmokeTests
             Assert.Equal(Figures.Order(), measured.Keys.Order());
             Assert.All(measured, f => Assert.True(double.IsFinite(f.Value) && f.Value > 0, $"{f.Key} = {f.Value}"));
             Assert.Contains("| ingest (scale 1) |", await File.ReadAllTextAsync(Path.Combine(folder, "latest.md")));
+            // The run's line goes to the smoke folder, never to the project's own results file.
+            var run = Assert.Single(await File.ReadAllLinesAsync(Path.Combine(folder, "results.jsonl")));
+            using var line = JsonDocument.Parse(run);
+            Assert.Equal("smoke", line.RootElement.GetProperty("mode").GetString());
+            Assert.Equal(Figures.Order(), line.RootElement.GetProperty("figures").EnumerateObject().Select(f => f.Name).Order());
         }
         finally
         {

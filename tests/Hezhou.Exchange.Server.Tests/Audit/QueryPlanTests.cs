@@ -56,7 +56,7 @@ public sealed partial class QueryPlanTests
     [Fact]
     public async Task IdleReconcilersCheckForTalliesOfAnotherDay_SeeksTheDayIndex()
     {
-        // The reconciler asks this every second it is idle; read whole, the index costs 11 ms at scale 10 each time.
+        // The reconciler asks this every second it is idle; read whole, the index costs what the store holds each time.
         var statements = new StatementCapture();
         await using var app = new ExchangeApplication(clock: FixedClock.MidYear2024, storeInterceptors: statements);
         await AuditData.PushPersonOfThreeDepartmentsAsync(app);

@@ -4,7 +4,7 @@ using Hezhou.Exchange.Server.Errors;
 namespace Hezhou.Exchange.Server.Tests.Clients;
 
 /// <summary>
-/// docs/clients.md as a reader follows it: every shell block runs, from the repository's root, against a real server;
+/// docs/api.md as a reader follows it: every shell block runs, from the repository's root, against a real server;
 /// every program it shows is the file it runs; its error table names every reason the server sends. So the guide
 /// cannot rot.
 /// </summary>
@@ -14,7 +14,7 @@ public sealed class ClientsGuideTests
     private const string FileMarker = "<!-- file:";
     private const string GuideAddress = "127.0.0.1:5080";
 
-    private static string GuidePath => Path.Combine(RepositoryPaths.Root, "docs", "clients.md");
+    private static string GuidePath => Path.Combine(RepositoryPaths.Root, "docs", "api.md");
 
     [Fact]
     public async Task ShellBlocks_NotMarkedNotRun_EachExitZeroAgainstARealServer()
@@ -39,7 +39,7 @@ public sealed class ClientsGuideTests
                 environment: new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["NPM_CONFIG_UPDATE_NOTIFIER"] = "false" });
             if (result.ExitCode != 0)
             {
-                failures.Add($"docs/clients.md line {block.Line}:\n{script}\n{result}");
+                failures.Add($"docs/api.md line {block.Line}:\n{script}\n{result}");
             }
         }
 
@@ -60,8 +60,7 @@ public sealed class ClientsGuideTests
     }
 
     [Theory]
-    [InlineData("docs/clients.md")]
-    [InlineData("README.md")]
+    [InlineData("docs/api.md")]
     public void ErrorTable_EveryReasonTheServerSends_HasARow(string document)
     {
         var rows = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, document))
