@@ -61,14 +61,8 @@ public sealed class HouseholdListing(ExchangeDbContext db, PageToken pageTokens)
             .ToListAsync(cancellationToken);
 
         var response = new V1.ListHouseholdsResponse();
-        response.Households.Add(rows.Take(pageSize).Select(h => new V1.HouseholdSummary
-        {
-            HouseholdId = h.HouseholdId,
-            SiteCode = h.SiteCode,
-            CountyCode = h.CountyCode ?? "",
-            MemberCount = h.LivingMembers,
-            OpenDiscrepancyCount = h.OpenDiscrepancies,
-        }));
+        response.Households.Add(rows.Take(pageSize).Select(h =>
+            AuditMapping.HouseholdSummary(h.HouseholdId, h.SiteCode, h.CountyCode, h.LivingMembers, h.OpenDiscrepancies)));
         response.NextPageToken = rows.Count > pageSize ? pageTokens.Create(rows[pageSize - 1].HouseholdId, fingerprint) : "";
         return response;
     }

@@ -169,12 +169,8 @@ public sealed class LoggedReconciledViews(
             foreach (var (employment, sent) in own)
             {
                 var source = Reference(Department.HumanResources, RecordKind.Employment, employment.SourceKey, employment.Version);
-                view.Employments.Add(new V1.PersonEmployment
-                {
-                    Source = source.ToProto(),
-                    Employment = SourcePayload.DecodeIfAny(sent)?.Employment,
-                    Stable = EmploymentStability.IsStableOn(Fact(source, employment), asOf, policy),
-                });
+                view.Employments.Add(AuditMapping.PersonEmployment(
+                    source, sent, EmploymentStability.IsStableOn(Fact(source, employment), asOf, policy)));
             }
 
             var welfare = entitlements.Where(e => e.Row.CitizenId == row.CitizenId)
@@ -182,13 +178,7 @@ public sealed class LoggedReconciledViews(
             foreach (var (entitlement, sent, paymentCount, paidFen) in welfare)
             {
                 var source = Reference(Department.CivilAffairs, RecordKind.WelfareEntitlement, entitlement.SourceKey, entitlement.Version);
-                view.Welfare.Add(new V1.PersonWelfare
-                {
-                    Source = source.ToProto(),
-                    Entitlement = SourcePayload.DecodeIfAny(sent)?.WelfareEntitlement,
-                    PaymentCount = paymentCount,
-                    PaidTotal = AuditMapping.FromFen(paidFen),
-                });
+                view.Welfare.Add(AuditMapping.PersonWelfare(source, sent, paymentCount, paidFen));
             }
 
             view.OpenDiscrepancies.Add(open.Where(d => d.Subject == row.CitizenId).Select(d => d.ToProto(caller)));

@@ -147,6 +147,33 @@ public static class AuditMapping
 
     public static DepartmentAnswer ToDomain(this V1.DiscrepancyAnswer answer) => (DepartmentAnswer)answer;
 
+    public static V1.HouseholdSummary HouseholdSummary(
+        string householdId, string siteCode, string? countyCode, int livingMembers, int openDiscrepancies) => new()
+    {
+        HouseholdId = householdId,
+        SiteCode = siteCode,
+        CountyCode = countyCode ?? "",
+        MemberCount = livingMembers,
+        OpenDiscrepancyCount = openDiscrepancies,
+    };
+
+    /// <summary>A person's employment: the record as human resources sent it, and whether it is stable on the date asked.</summary>
+    public static V1.PersonEmployment PersonEmployment(SourceReference source, byte[]? sent, bool stable) => new()
+    {
+        Source = source.ToProto(),
+        Employment = SourcePayload.DecodeIfAny(sent)?.Employment,
+        Stable = stable,
+    };
+
+    /// <summary>A person's entitlement as civil affairs sent it, with the payments made under it.</summary>
+    public static V1.PersonWelfare PersonWelfare(SourceReference source, byte[]? sent, int paymentCount, long paidFen) => new()
+    {
+        Source = source.ToProto(),
+        Entitlement = SourcePayload.DecodeIfAny(sent)?.WelfareEntitlement,
+        PaymentCount = paymentCount,
+        PaidTotal = FromFen(paidFen),
+    };
+
     public static Google.Type.Date ToDate(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
     /// <summary>An amount in fen as CNY: units are whole yuan, nanos the fen (1 fen = 10,000,000 nanos).</summary>

@@ -1,3 +1,4 @@
+using Hezhou.Exchange.Domain.Reconciliation;
 using Hezhou.Exchange.Domain.Statistics;
 using V1 = Hezhou.Exchange.V1;
 
@@ -37,6 +38,8 @@ public static class StatisticsMapping
             new V1.ChannelCount { Channel = (V1.EmploymentChannel)c.Channel, Persons = c.Persons }));
         return response;
     }
+
+    public static V1.RuleCount RuleCount(DiscrepancyRule rule, long count) => new() { Rule = (V1.DiscrepancyRule)rule, Count = count };
 
     private static V1.Rate ToProto(this Rate rate) =>
         new() { Numerator = rate.Numerator, Denominator = rate.Denominator, Percent = rate.Percent };

@@ -41,7 +41,7 @@ public sealed class StatisticsQuery(
 
         var response = indicators.ToProto();
         response.OpenDiscrepanciesByRule.Add(openByRule.OrderBy(r => r.Rule)
-            .Select(r => new V1.RuleCount { Rule = (V1.DiscrepancyRule)r.Rule, Count = r.Count }));
+            .Select(r => StatisticsMapping.RuleCount(r.Rule, r.Count)));
         return response;
     }
 
